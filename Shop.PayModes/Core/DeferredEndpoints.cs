@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Shop.PayModes.Core;
+
+/// <summary>
+/// Send and return for the deferred modes (cheque, transfer): confirming the order moves the bill to
+/// PENDING, and the status page shows the instructions until an admin confirms receipt.
+/// </summary>
+public static class DeferredEndpoints
+{
+    public static void MapDeferred(this IEndpointRouteBuilder group, IPayMode mode)
+    {
+        group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover, IBillGateway bills) =>
+        {
+            var (started, refusal) = await handover.BeginAsync(http, mode, reference);
+            if (started is null)
+                return refusal!;
+            await bills.ConfirmOrderAsync(started.Bill.Reference, Actor.Buyer, http.RequestAborted);
+            return Results.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
+        });
+        group.MapStatusReturns(request => Task.FromResult<string?>(request.Query["reference"].FirstOrDefault()));
+    }
+}

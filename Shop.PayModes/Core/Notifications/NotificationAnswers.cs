@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Shop.PayModes.Core;
+
+/// <summary>The usual answers: 200 for anything processed, 4xx (never 5xx) for anything rejected.</summary>
+public static class NotificationAnswers
+{
+    public static IResult Default(NotificationOutcome outcome) => outcome.Verdict switch
+    {
+        NotificationVerdict.Accepted or NotificationVerdict.Duplicate or NotificationVerdict.Mismatch =>
+            Results.Text("OK", "text/plain", statusCode: StatusCodes.Status200OK),
+        NotificationVerdict.UnknownTransaction => Problem(StatusCodes.Status404NotFound, "Unknown transaction", outcome.Detail),
+        NotificationVerdict.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Notification too large", outcome.Detail),
+        NotificationVerdict.Refused => Problem(StatusCodes.Status403Forbidden, "Notification refused", outcome.Detail),
+        NotificationVerdict.BadSignature => Problem(StatusCodes.Status400BadRequest, "Bad signature", outcome.Detail),
+        _ => Problem(StatusCodes.Status400BadRequest, "Malformed notification", outcome.Detail),
+    };
+
+    private static IResult Problem(int status, string title, string detail) =>
+        Results.Problem(title: title, detail: detail, statusCode: status);
+}

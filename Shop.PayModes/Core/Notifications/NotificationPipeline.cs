@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Shop.PayModes.Core;
+
+/// <summary>
+/// The one path every provider notification takes (PAYMODES.md §3):
+/// journal the raw data → verify the signature → match bill, amount, currency and merchant →
+/// idempotent transition → answer the provider.
+/// </summary>
+public sealed class NotificationPipeline(
+    IBillGateway bills,
+    INotificationJournal journal,
+    TimeProvider clock,
+    ILogger<NotificationPipeline> logger)
+{
+    /// <summary>Larger bodies are refused; no provider sends anything near this.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public async Task<IResult> HandleAsync(HttpContext http, INotificationProtocol protocol)
+    {
+        var (body, truncated) = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var raw = new RawNotification(protocol.PayMode, http.Request.Method, http.Request.ContentType, body,
+            http.Request.QueryString.Value ?? "", headers, http.Connection.RemoteIpAddress?.ToString());
+        var outcome = await ProcessAsync(protocol, raw, truncated, http.RequestAborted);
+        return protocol.Answer(outcome);
+    }
+
+    public async Task<NotificationOutcome> ProcessAsync(INotificationProtocol protocol, RawNotification raw, bool truncated = false, CancellationToken ct = default)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["PayMode"] = protocol.PayMode });
+        var journalId = await journal.AppendAsync(
+            new JournalEntry(protocol.PayMode, clock.GetUtcNow().UtcDateTime, raw.Method, raw.ContentType, raw.RemoteIp, raw.Body, truncated), ct);
+
+        var outcome = truncated
+            ? new NotificationOutcome(NotificationVerdict.TooLarge, null, $"body over {MaxBodyBytes} bytes")
+            : await JudgeAsync(protocol, raw, journalId, ct);
+
+        await journal.SetVerdictAsync(journalId, outcome.Verdict, outcome.BillReference, outcome.Detail, CancellationToken.None);
+        logger.LogInformation("Notification {JournalId} for {BillReference}: {Verdict} ({Detail})",
+            journalId, outcome.BillReference, outcome.Verdict, outcome.Detail);
+        return outcome;
+    }
+
+    private async Task<NotificationOutcome> JudgeAsync(INotificationProtocol protocol, RawNotification raw, long journalId, CancellationToken ct)
+    {
+        NotificationCheck check;
+        try
+        {
+            check = await protocol.VerifyAsync(raw, ct);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            check = NotificationCheck.Malformed(ex.Message);
+        }
+        if (check.Verdict != NotificationVerdict.Accepted || check.Payment is not { } payment)
+            return new NotificationOutcome(check.Verdict, null, check.Detail);
+
+        var bill = await bills.FindByAttemptAsync(protocol.PayMode, payment.ProviderReference, ct);
+        if (bill is null)
+            return new NotificationOutcome(NotificationVerdict.UnknownTransaction, null, $"no payment attempt '{payment.ProviderReference}'");
+
+        using var billScope = logger.BeginScope(new Dictionary<string, object> { ["BillReference"] = bill.Reference });
+        if (Mismatch(payment, bill) is { } mismatch)
+        {
+            await bills.FlagAsync(bill.Reference, $"Notification mismatch: {mismatch}", Actor.Provider(protocol.PayMode), payment.Summary, ct);
+            return new NotificationOutcome(NotificationVerdict.Mismatch, bill.Reference, mismatch);
+        }
+
+        var applied = await bills.ApplyNotificationAsync(new NotificationApplication(
+            protocol.PayMode, payment.ProviderReference, payment.Outcome, payment.IdempotencyKey,
+            payment.Amount, payment.ProviderTransactionId, payment.Summary, journalId), ct);
+        var verdict = applied == ApplyResult.Duplicate ? NotificationVerdict.Duplicate : NotificationVerdict.Accepted;
+        return new NotificationOutcome(verdict, bill.Reference, $"{payment.Outcome}: {applied}", applied);
+    }
+
+    /// <summary>After the signature: merchant, amount and currency must be the bill's own (rule 4).</summary>
+    internal static string? Mismatch(ProviderPayment payment, BillView bill)
+    {
+        if (payment.ExpectedMerchantId is { } expected && !string.Equals(expected, payment.MerchantId, StringComparison.Ordinal))
+            return $"merchant '{payment.MerchantId}' is not ours";
+        var movesMoney = payment.Outcome is PaymentOutcome.Paid or PaymentOutcome.Pending;
+        if (movesMoney && payment.Amount != bill.Total)
+            return $"amount {payment.Amount?.ToString() ?? "missing"} differs from the bill's {bill.Total}";
+        if (movesMoney && !string.Equals(payment.Currency, bill.Currency, StringComparison.OrdinalIgnoreCase))
+            return $"currency '{payment.Currency}' differs from the bill's {bill.Currency}";
+        return null;
+    }
+
+    private static async Task<(byte[] Body, bool Truncated)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                buffer.Write(chunk, 0, (int)(MaxBodyBytes - buffer.Length));
+                return (buffer.ToArray(), true);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return (buffer.ToArray(), false);
+    }
+}

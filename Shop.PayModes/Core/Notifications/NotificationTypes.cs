@@ -1,0 +1,116 @@
+using System.Text;
+
+namespace Shop.PayModes.Core;
+
+/// <summary>What a provider says happened to a payment, mapped from its own status codes.</summary>
+public enum PaymentOutcome
+{
+    Paid,
+    Pending,
+    Refused,
+    Cancelled,
+    Failed,
+    Refunded,
+}
+
+public enum NotificationVerdict
+{
+    /// <summary>Journaled, not yet judged.</summary>
+    Received,
+    Accepted,
+    Duplicate,
+    /// <summary>Valid and known, but amount, currency or merchant differ from the bill: flagged, never paid.</summary>
+    Mismatch,
+    BadSignature,
+    Malformed,
+    UnknownTransaction,
+    TooLarge,
+    /// <summary>Valid, but the pay mode cannot take notifications now (e.g. the test mode outside test mode).</summary>
+    Refused,
+}
+
+/// <summary>A notification exactly as received, before anything reads its fields.</summary>
+public sealed record RawNotification(
+    string PayMode,
+    string Method,
+    string? ContentType,
+    byte[] Body,
+    string QueryString,
+    IReadOnlyDictionary<string, string> Headers,
+    string? RemoteIp)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The body as UTF-8 text, or null when it is not valid UTF-8.</summary>
+    public string? BodyText
+    {
+        get
+        {
+            try { return StrictUtf8.GetString(Body); }
+            catch (DecoderFallbackException) { return null; }
+        }
+    }
+
+    public static RawNotification FromForm(string payMode, string body) =>
+        new(payMode, "POST", "application/x-www-form-urlencoded", Encoding.UTF8.GetBytes(body), "",
+            new Dictionary<string, string>(), null);
+}
+
+/// <summary>The verified content of a notification, in the shop's terms.</summary>
+public sealed record ProviderPayment(
+    string ProviderReference,
+    PaymentOutcome Outcome,
+    string IdempotencyKey,
+    long? Amount,
+    string? Currency,
+    string? MerchantId = null,
+    string? ExpectedMerchantId = null,
+    string? ProviderTransactionId = null,
+    string Summary = "");
+
+public sealed record NotificationCheck(NotificationVerdict Verdict, ProviderPayment? Payment, string Detail)
+{
+    public static NotificationCheck Valid(ProviderPayment payment) => new(NotificationVerdict.Accepted, payment, "signature valid");
+
+    public static NotificationCheck BadSignature(string detail = "signature does not match") => new(NotificationVerdict.BadSignature, null, detail);
+
+    public static NotificationCheck Malformed(string detail) => new(NotificationVerdict.Malformed, null, detail);
+
+    public static NotificationCheck Refused(string detail) => new(NotificationVerdict.Refused, null, detail);
+}
+
+public sealed record NotificationOutcome(NotificationVerdict Verdict, string? BillReference, string Detail, ApplyResult? Applied = null)
+{
+    /// <summary>The provider should stop retrying: it was taken, already taken, or judged for good.</summary>
+    public bool Processed => Verdict is NotificationVerdict.Accepted or NotificationVerdict.Duplicate or NotificationVerdict.Mismatch;
+}
+
+/// <summary>A provider's side of the notification contract: verify over raw data first, then answer as it expects.</summary>
+public interface INotificationProtocol
+{
+    string PayMode { get; }
+
+    /// <summary>Checks the signature over the raw data before reading any field, then extracts the payment.</summary>
+    Task<NotificationCheck> VerifyAsync(RawNotification raw, CancellationToken ct);
+
+    /// <summary>The HTTP answer the provider expects for this outcome.</summary>
+    Microsoft.AspNetCore.Http.IResult Answer(NotificationOutcome outcome) => NotificationAnswers.Default(outcome);
+}
+
+public sealed record JournalEntry(
+    string PayMode,
+    DateTime ReceivedAt,
+    string Method,
+    string? ContentType,
+    string? RemoteIp,
+    byte[] Body,
+    bool Truncated);
+
+/// <summary>The append-only record of every notification received, verified or not.</summary>
+public interface INotificationJournal
+{
+    Task<long> AppendAsync(JournalEntry entry, CancellationToken ct = default);
+
+    /// <summary>Records the verdict once it is known; the raw data is never changed.</summary>
+    Task SetVerdictAsync(long id, NotificationVerdict verdict, string? billReference, string detail, CancellationToken ct = default);
+}

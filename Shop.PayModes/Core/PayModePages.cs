@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http;
+
+namespace Shop.PayModes.Core;
+
+/// <summary>Small self-contained HTML pages for the hand-over endpoints (no Blazor circuit needed).</summary>
+public static class PayModePages
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    public static IResult Message(int status, string title, string message, string linkHref, string linkText) =>
+        Results.Content(Page(title, $"""
+            <h1>{Html.Encode(title)}</h1>
+            <p>{Html.Encode(message)}</p>
+            <p><a class="button" href="{Html.Encode(linkHref)}">{Html.Encode(linkText)}</a></p>
+            """), "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    /// <summary>An auto-submitting form to a provider; values are attribute-encoded here, signed elsewhere over the raw values.</summary>
+    public static IResult AutoPost(string title, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var inputs = new StringBuilder();
+        foreach (var (name, value) in fields)
+            inputs.Append($"""<input type="hidden" name="{Html.Encode(name)}" value="{Html.Encode(value)}" />""").Append('\n');
+        return Results.Content(Page(title, $"""
+            <h1>{Html.Encode(title)}</h1>
+            <p>Taking you to the secure payment page…</p>
+            <form id="handover" method="post" action="{Html.Encode(actionUrl)}">
+            {inputs}<noscript><button class="button" type="submit">Continue to payment</button></noscript>
+            </form>
+            <script>document.getElementById('handover').submit();</script>
+            """), "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static string Page(string title, string body) => $"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{Html.Encode(title)}</title>
+        <style>
+          body {"{"} font-family: system-ui, sans-serif; background: #f5f5f7; color: #222; display: grid; place-items: center; min-height: 90vh; margin: 0; {"}"}
+          main {"{"} background: #fff; padding: 2rem 2.5rem; border-radius: 12px; box-shadow: 0 2px 12px rgba(0,0,0,.08); max-width: 32rem; {"}"}
+          h1 {"{"} font-size: 1.4rem; margin-top: 0; {"}"}
+          .button {"{"} display: inline-block; background: #594ae2; color: #fff; padding: .6rem 1.2rem; border-radius: 6px; text-decoration: none; border: 0; font-size: 1rem; cursor: pointer; {"}"}
+        </style></head>
+        <body><main>
+        {body}
+        </main></body></html>
+        """;
+}

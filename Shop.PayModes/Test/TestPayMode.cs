@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.PayModes.Core;
+
+namespace Shop.PayModes.Test;
+
+/// <summary>
+/// The payment simulator (PAYMODES.md §1): pay now, pay with a deferred notification, fire it, fail,
+/// refuse or cancel. Only while the shop is in test mode, and only for admins unless the test override is on.
+/// Its notifications are real ones: signed, posted to <c>/paymodes/test/notify</c>, through the shared pipeline.
+/// </summary>
+public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettingsForm>, IPayMode
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<TestNotificationProtocol>();
+        services.AddScoped<TestSimulator>();
+    }
+
+    public override string Code => "test";
+
+    public override string Name => "Test payment";
+
+    public override string Description => "Simulates a payment provider. No money moves.";
+
+    public override PayModeKind Kind => PayModeKind.Simulator;
+
+    public override Type? BillPanelComponent => typeof(TestBillPanel);
+
+    protected override Availability IsOffered(OfferContext context, TestSettings settings)
+    {
+        if (!context.ShopTestMode)
+            return Availability.No("The test payment only exists while the shop is in test mode.");
+        if (!context.BuyerIsAdmin && !context.TestOverride)
+            return Availability.No("Only administrators may use the test payment.");
+        return base.IsOffered(context, settings);
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder group)
+    {
+        group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover) =>
+        {
+            var (started, refusal) = await handover.BeginAsync(http, this, reference);
+            return started is null ? refusal! : Results.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
+        });
+        group.MapPost("/notify", (HttpContext http, NotificationPipeline pipeline, TestNotificationProtocol protocol) =>
+            pipeline.HandleAsync(http, protocol));
+        group.MapPost("/fire/{reference}", async (string reference, HttpContext http, TestSimulator simulator) =>
+        {
+            if (simulator.Refusal(http.User) is { } refusal)
+                return Results.Problem(title: "Test payment refused", detail: refusal, statusCode: StatusCodes.Status403Forbidden);
+            var outcome = await simulator.FirePendingAsync(reference, http.RequestAborted);
+            return outcome is null
+                ? Results.Problem(title: "Nothing to fire", detail: "This order has no deferred test notification waiting.", statusCode: StatusCodes.Status404NotFound)
+                : Results.Ok(new { verdict = outcome.Verdict.ToString(), detail = outcome.Detail });
+        });
+        group.MapStatusReturns(request => Task.FromResult<string?>(request.Query["reference"].FirstOrDefault()));
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Routing;
+using Shop.PayModes.Core;
+
+namespace Shop.PayModes.Transfer;
+
+/// <summary>Payment by bank wire: the buyer transfers; an admin confirms receipt from the dashboard.</summary>
+public sealed class TransferPayMode : PayMode<TransferSettings, TransferSelector, TransferSettingsForm>
+{
+    public override string Code => "transfer";
+
+    public override string Name => "Bank transfer";
+
+    public override string Description => "Wire the amount from your bank. Your order is delivered when the money arrives.";
+
+    public override PayModeKind Kind => PayModeKind.Deferred;
+
+    public override Type? BillPanelComponent => typeof(TransferBillPanel);
+
+    public override void MapEndpoints(IEndpointRouteBuilder group) => group.MapDeferred(this);
+}

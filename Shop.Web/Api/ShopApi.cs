@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Shop.PayModes.Core;
+using Shop.Web.Bills;
+using Shop.Web.Checkout;
+using Shop.Web.Data;
+using Shop.Web.Hosting;
+
+namespace Shop.Web.Api;
+
+public sealed record ProductDto(string Sku, string Name, long Price, string Currency);
+
+public sealed record BillDto(string Reference, string State, long Total, long PaidAmount, string Currency, string PayMode);
+
+/// <summary>The public JSON API of INTERFACES.md.</summary>
+public static class ShopApi
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = false };
+
+    public static IEndpointRouteBuilder MapShopApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").DisableAntiforgery();
+        api.MapGet("/products", GetProducts);
+        api.MapPost("/checkout", PostCheckout);
+        api.MapGet("/bills/{reference}", GetBill);
+        app.MapGet("/health", GetHealth);
+        return app;
+    }
+
+    private static async Task<Ok<ProductDto[]>> GetProducts(IDbContextFactory<ShopDbContext> dbs, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var products = await db.Products.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Id)
+            .Select(p => new ProductDto(p.Sku, p.Name, p.Price, p.Currency)).ToArrayAsync(ct);
+        return TypedResults.Ok(products);
+    }
+
+    private static async Task<Results<Created<CheckoutResult>, ValidationProblem, ProblemHttpResult>> PostCheckout(
+        HttpContext http, CheckoutService checkout, PublicUrls urls)
+    {
+        var ct = http.RequestAborted;
+        if (!(http.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Problem(title: "Unsupported content type", detail: "Send the order as application/json.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, extensions: Field("body"));
+
+        var body = await ReadLimitedAsync(http.Request.Body, CheckoutLimits.MaxBodyBytes, ct);
+        if (body is null)
+            return TypedResults.Problem(title: "Request too large", detail: $"An order body is at most {CheckoutLimits.MaxBodyBytes} bytes.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, extensions: Field("body"));
+
+        CheckoutRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<CheckoutRequest>(body, Json);
+        }
+        catch (JsonException ex)
+        {
+            var field = FieldOf(ex.Path);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = ["This is not valid JSON for an order."] },
+                title: "Malformed order");
+        }
+        if (request is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send an order object."] }, title: "Malformed order");
+
+        var outcome = await checkout.PlaceAsync(request, http.User.IsInRole(PaymentHandover.AdminRole), urls.BaseUrl(http.Request), ct);
+        return outcome.Result is { } result
+            ? TypedResults.Created($"/api/bills/{Uri.EscapeDataString(result.Reference)}", result)
+            : TypedResults.ValidationProblem(outcome.Errors, title: "The order is not valid");
+    }
+
+    private static async Task<Results<Ok<BillDto>, ProblemHttpResult>> GetBill(string reference, IBillGateway bills, CancellationToken ct)
+    {
+        var bill = reference.Length <= 64 ? await bills.FindAsync(reference, ct) : null;
+        return bill is null
+            ? TypedResults.Problem(title: "Unknown bill", detail: "No bill has this reference.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(new BillDto(bill.Reference, bill.State.ToWire(), bill.Total, bill.PaidAmount, bill.Currency, bill.PayMode));
+    }
+
+    private static async Task<IResult> GetHealth(IDbContextFactory<ShopDbContext> dbs, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            if (await db.Database.CanConnectAsync(ct))
+                return Results.Ok(new { status = "ok", database = "ok" });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // reported below
+        }
+        return Results.Json(new { status = "unhealthy", database = "unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>"$.items[0].quantity" → "items[0].quantity"; the body itself when the path is unknown.</summary>
+    internal static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
+
+    private static Dictionary<string, object?> Field(string name) => new() { ["field"] = name };
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,304 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.PayModes.Core;
+using Shop.Web.Data;
+using Shop.Web.Fulfilment;
+
+namespace Shop.Web.Bills;
+
+/// <summary>
+/// The bill domain: every state change is a compare-and-set on the state inside a transaction, checked
+/// against the transition table, and written to the trace. Pay modes reach it through <see cref="IBillGateway"/>.
+/// </summary>
+public sealed class BillService(
+    IDbContextFactory<ShopDbContext> dbs,
+    BillStateMachine machine,
+    FulfilmentService fulfilment,
+    BillEvents events,
+    TimeProvider clock,
+    ILogger<BillService> logger) : IBillGateway
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<BillView?> FindAsync(string reference, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await ViewAsync(db, db.Bills.Where(b => b.Reference == reference), ct);
+    }
+
+    public async Task<BillView?> FindByAttemptAsync(string payMode, string providerReference, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await ViewAsync(db, db.Bills.Where(b => b.Attempts.Any(a => a.PayMode == payMode && a.ProviderReference == providerReference)), ct);
+    }
+
+    public async Task<AttemptView> StartAttemptAsync(string reference, string payMode, string? providerReference = null, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        AttemptView view;
+        int billId;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var bill = await db.Bills.SingleAsync(b => b.Reference == reference, ct);
+            if (bill.State != BillState.Placed)
+                throw new InvalidOperationException($"Bill {reference} is {bill.State.ToWire()}, not waiting for payment.");
+            billId = bill.Id;
+            if (bill.PayMode != payMode)
+            {
+                Trace(db, bill.Id, Actor.Buyer, $"pay mode changed from {bill.PayMode} to {payMode}", null, null, payMode);
+                bill.PayMode = payMode;
+            }
+            var attemptReference = References.NewAttemptReference();
+            var attempt = new PaymentAttempt
+            {
+                BillId = bill.Id, Reference = attemptReference, PayMode = payMode,
+                ProviderReference = providerReference ?? attemptReference, CreatedAt = Now,
+            };
+            db.PaymentAttempts.Add(attempt);
+            bill.UpdatedAt = Now;
+            Trace(db, bill.Id, Actor.Buyer, $"handed over to {payMode} (attempt {attempt.Reference})", null, null, payMode);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            view = ToView(attempt);
+        }
+        await fulfilment.RunAsync(billId, FulfilmentPhase.BeforePayment, ct);
+        events.Raise(reference);
+        return view;
+    }
+
+    public async Task<int> NextSequenceAsync(string name, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await db.Sequences.SingleOrDefaultAsync(s => s.Name == name, ct);
+        if (sequence is null)
+            db.Sequences.Add(sequence = new Sequence { Name = name });
+        sequence.Value++;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return sequence.Value;
+    }
+
+    public async Task SetAttemptDataAsync(string attemptReference, string? data, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var attempt = await db.PaymentAttempts.Include(a => a.Bill).SingleAsync(a => a.Reference == attemptReference, ct);
+        attempt.Data = data;
+        await db.SaveChangesAsync(ct);
+        events.Raise(attempt.Bill.Reference);
+    }
+
+    public async Task<TransitionResult> ConfirmOrderAsync(string reference, Actor actor, CancellationToken ct = default)
+    {
+        var result = await TransitionAsync(reference, BillState.Placed, BillState.Pending, actor, "order confirmed, waiting for payment", ct: ct);
+        return result;
+    }
+
+    /// <summary>Moves a bill from an expected state to another (compare-and-set), with a trace line.</summary>
+    public async Task<TransitionResult> TransitionAsync(string reference, BillState from, BillState to, Actor actor, string what, string? data = null, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Reference == reference, ct);
+        if (bill is null)
+            return TransitionResult.NotFound;
+        if (bill.State != from)
+            return TransitionResult.Conflict;
+        var result = await MoveAsync(db, bill.Id, from, to, actor, what, data, bill.PayMode, null, ct);
+        if (result == TransitionResult.Moved)
+        {
+            await tx.CommitAsync(ct);
+            events.Raise(reference);
+        }
+        return result;
+    }
+
+    public async Task<TransitionResult> MarkPaidAsync(string reference, long amount, Actor actor, string what, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        int billId;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Reference == reference, ct);
+            if (bill is null)
+                return TransitionResult.NotFound;
+            billId = bill.Id;
+            var result = await MoveAsync(db, bill.Id, bill.State, BillState.SoldOut, actor, what, null, bill.PayMode, amount, ct);
+            if (result != TransitionResult.Moved)
+                return result;
+            await tx.CommitAsync(ct);
+        }
+        events.Raise(reference);
+        await DeliverAsync(billId, reference, ct);
+        return TransitionResult.Moved;
+    }
+
+    /// <summary>
+    /// An admin records a cheque or transfer received. The full amount pays the bill; another amount
+    /// moves it to PARTIAL and flags it, so nothing is delivered on a short payment.
+    /// </summary>
+    public async Task<TransitionResult> ConfirmDeferredPaymentAsync(string reference, Actor actor, long amountReceived, DateOnly receivedOn, string? note, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amountReceived);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Reference == reference, ct);
+        if (bill is null)
+            return TransitionResult.NotFound;
+        var what = $"payment of {Money.Format(amountReceived, bill.Currency)} received on {receivedOn:yyyy-MM-dd}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}");
+        if (amountReceived == bill.Total)
+            return await MarkPaidAsync(reference, amountReceived, actor, what, ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await MoveAsync(db, bill.Id, bill.State, BillState.Partial, actor, what, null, bill.PayMode, amountReceived, ct);
+        if (result != TransitionResult.Moved)
+            return result;
+        await SetFlagAsync(db, bill.Id, $"Received {Money.Format(amountReceived, bill.Currency)}, expected {Money.Format(bill.Total, bill.Currency)}", ct);
+        await tx.CommitAsync(ct);
+        events.Raise(reference);
+        return result;
+    }
+
+    public async Task<ApplyResult> ApplyNotificationAsync(NotificationApplication n, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        string reference;
+        int billId;
+        ApplyResult result;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var attempt = await db.PaymentAttempts.AsNoTracking().Include(a => a.Bill)
+                .SingleAsync(a => a.PayMode == n.PayMode && a.ProviderReference == n.ProviderReference, ct);
+            var bill = attempt.Bill;
+            (reference, billId) = (bill.Reference, bill.Id);
+            if (await db.ProcessedNotifications.AnyAsync(p => p.PayMode == n.PayMode && p.IdempotencyKey == n.IdempotencyKey, ct))
+                return ApplyResult.Duplicate;
+            db.ProcessedNotifications.Add(new ProcessedNotification { PayMode = n.PayMode, IdempotencyKey = n.IdempotencyKey, BillId = bill.Id, JournalId = n.JournalId, At = Now });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // A concurrent writer recorded the same key first (possible on PostgreSQL; SQLite serializes writers).
+                if (await IsProcessedElsewhereAsync(n, ct))
+                    return ApplyResult.Duplicate;
+                throw;
+            }
+
+            var isLatest = !await db.PaymentAttempts.AnyAsync(a => a.BillId == bill.Id && a.Id > attempt.Id, ct);
+            result = await ApplyAsync(db, bill, n, isLatest, ct);
+            await tx.CommitAsync(ct);
+        }
+        events.Raise(reference);
+        if (result == ApplyResult.Applied && n.Outcome == PaymentOutcome.Paid)
+            await DeliverAsync(billId, reference, ct);
+        return result;
+    }
+
+    public async Task FlagAsync(string reference, string reason, Actor actor, string? data = null, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var bill = await db.Bills.AsNoTracking().SingleAsync(b => b.Reference == reference, ct);
+        await SetFlagAsync(db, bill.Id, reason, ct);
+        Trace(db, bill.Id, actor, $"flagged: {reason}", null, null, bill.PayMode, data);
+        await db.SaveChangesAsync(ct);
+        events.Raise(reference);
+    }
+
+    /// <summary>After-payment fulfilment, then SOLDOUT → COMPLETE. Safe to call again (recovery).</summary>
+    public async Task DeliverAsync(int billId, string reference, CancellationToken ct = default)
+    {
+        if (!await fulfilment.RunAsync(billId, FulfilmentPhase.AfterPayment, ct))
+        {
+            logger.LogWarning("Delivery of {BillReference} incomplete; it stays SOLDOUT for the recovery sweep", reference);
+            return;
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var bill = await db.Bills.AsNoTracking().SingleAsync(b => b.Id == billId, ct);
+        if (await MoveAsync(db, billId, BillState.SoldOut, BillState.Complete, Actor.System, "delivered", null, bill.PayMode, null, ct) == TransitionResult.Moved)
+        {
+            await tx.CommitAsync(ct);
+            events.Raise(reference);
+        }
+    }
+
+    private async Task<ApplyResult> ApplyAsync(ShopDbContext db, Bill bill, NotificationApplication n, bool isLatestAttempt, CancellationToken ct)
+    {
+        var actor = Actor.Provider(n.PayMode);
+        var what = $"notification: {n.Outcome.ToString().ToLowerInvariant()}" + (n.ProviderTransactionId is { } id ? $" (transaction {id})" : "");
+        BillState? target = (n.Outcome, bill.State) switch
+        {
+            (PaymentOutcome.Paid, BillState.Placed or BillState.Pending or BillState.Failed or BillState.Refused) => BillState.SoldOut,
+            (PaymentOutcome.Pending, BillState.Placed) => BillState.Pending,
+            (PaymentOutcome.Refused, BillState.Placed or BillState.Pending) when isLatestAttempt => BillState.Refused,
+            (PaymentOutcome.Failed, BillState.Placed or BillState.Pending) when isLatestAttempt => BillState.Failed,
+            (PaymentOutcome.Cancelled, BillState.Placed or BillState.Pending) when isLatestAttempt => BillState.Cancelled,
+            (PaymentOutcome.Refunded, BillState.SoldOut or BillState.Complete or BillState.Partial) => BillState.Payback,
+            _ => null,
+        };
+        if (target is { } to && await MoveAsync(db, bill.Id, bill.State, to, actor, what, n.Summary, n.PayMode, to == BillState.SoldOut ? n.Amount : null, ct) == TransitionResult.Moved)
+            return ApplyResult.Applied;
+
+        if (n.Outcome == PaymentOutcome.Paid)
+        {
+            // A payment the bill cannot take: after a cancel or expiry, or a second one. Never dropped silently.
+            var reason = bill.State.IsPaid() || bill.State == BillState.Partial
+                ? $"A second payment was notified by {n.PayMode} for an already paid bill: refund one of them"
+                : $"A payment arrived from {n.PayMode} while the bill was {bill.State.ToWire()}: reinstate the order or refund";
+            await SetFlagAsync(db, bill.Id, reason, ct);
+            Trace(db, bill.Id, actor, $"{what}; flagged: {reason}", bill.State, null, n.PayMode, n.Summary);
+            await db.SaveChangesAsync(ct);
+            return ApplyResult.Flagged;
+        }
+        Trace(db, bill.Id, actor, $"{what}; recorded only (bill is {bill.State.ToWire()})", bill.State, null, n.PayMode, n.Summary);
+        await db.SaveChangesAsync(ct);
+        return ApplyResult.RecordedOnly;
+    }
+
+    /// <summary>The compare-and-set: moves only if the bill is still in <paramref name="from"/> and the table allows it.</summary>
+    private async Task<TransitionResult> MoveAsync(ShopDbContext db, int billId, BillState from, BillState to, Actor actor, string what,
+        string? data, string payMode, long? paidAmount, CancellationToken ct)
+    {
+        if (!machine.CanMove(from, to))
+            return TransitionResult.NotAllowed;
+        var now = Now;
+        var moved = await db.Bills.Where(b => b.Id == billId && b.State == from).ExecuteUpdateAsync(s =>
+        {
+            s.SetProperty(b => b.State, to).SetProperty(b => b.UpdatedAt, now);
+            if (paidAmount is { } amount)
+                s.SetProperty(b => b.PaidAmount, amount);
+        }, ct);
+        if (moved == 0)
+            return TransitionResult.Conflict;
+        Trace(db, billId, actor, what, from, to, payMode, data);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Bill {BillId} moved {From} → {To} by {Actor}: {What}", billId, from.ToWire(), to.ToWire(), actor.Name, what);
+        return TransitionResult.Moved;
+    }
+
+    private Task SetFlagAsync(ShopDbContext db, int billId, string reason, CancellationToken ct) =>
+        db.Bills.Where(b => b.Id == billId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Flagged, true).SetProperty(b => b.FlagReason, reason), ct);
+
+    private void Trace(ShopDbContext db, int billId, Actor actor, string what, BillState? from, BillState? to, string? payMode, string? data = null) =>
+        db.BillTraces.Add(new BillTrace { BillId = billId, At = Now, Who = actor.Name, What = what, FromState = from, ToState = to, PayMode = payMode, Data = data });
+
+    private async Task<bool> IsProcessedElsewhereAsync(NotificationApplication n, CancellationToken ct)
+    {
+        await using var other = await dbs.CreateDbContextAsync(ct);
+        return await other.ProcessedNotifications.AnyAsync(p => p.PayMode == n.PayMode && p.IdempotencyKey == n.IdempotencyKey, ct);
+    }
+
+    private static async Task<BillView?> ViewAsync(ShopDbContext db, IQueryable<Bill> query, CancellationToken ct)
+    {
+        var bill = await query.AsNoTracking().Include(b => b.Customer).Include(b => b.Items).SingleOrDefaultAsync(ct);
+        if (bill is null)
+            return null;
+        var attempt = await db.PaymentAttempts.AsNoTracking().Where(a => a.BillId == bill.Id).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        return new BillView(bill.Reference, bill.State, bill.Total, bill.PaidAmount, bill.Currency, bill.PayMode,
+            bill.Customer.FirstName, bill.Customer.LastName, bill.Customer.Email,
+            [.. bill.Items.OrderBy(i => i.LineNo).Select(i => new BillLine(i.LineNo, i.Sku, i.Name, i.UnitPrice, i.Quantity, i.LineTotal))],
+            bill.CreatedAt, bill.UpdatedAt, bill.Flagged, bill.FlagReason, attempt is null ? null : ToView(attempt));
+    }
+
+    private static AttemptView ToView(PaymentAttempt a) => new(a.Reference, a.PayMode, a.ProviderReference, a.CreatedAt, a.Data);
+}

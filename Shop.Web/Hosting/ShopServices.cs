@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Shop.PayModes.Check;
+using Shop.PayModes.Core;
+using Shop.PayModes.FreeOrder;
+using Shop.PayModes.Test;
+using Shop.PayModes.Transfer;
+using Shop.Web.Bills;
+using Shop.Web.Checkout;
+using Shop.Web.Data;
+using Shop.Web.Fulfilment;
+
+namespace Shop.Web.Hosting;
+
+public static class ShopServices
+{
+    public static WebApplicationBuilder AddShopServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication();
+        services.AddAuthorization();
+        services.AddHttpContextAccessor();
+
+        services.AddOptions<ShopOptions>().BindConfiguration("Shop");
+        services.AddSingleton<IShopSettings, ShopSettingsProvider>();
+        services.AddSingleton<PublicUrls>();
+        services.AddSingleton(TimeProvider.System);
+
+        var dataDir = DataDirectory(builder);
+        var connection = builder.Configuration.GetConnectionString("Shop") is { Length: > 0 } configured
+            ? configured
+            : $"Data Source={Path.Combine(dataDir, "shop.db")}";
+        // Long-lived Blazor circuits need short-lived contexts: always a factory. The timeout is how long a
+        // writer waits for SQLite's lock (concurrent notifications queue instead of failing).
+        services.AddDbContextFactory<ShopDbContext>(o => o.UseSqlite(connection, sqlite => sqlite.CommandTimeout(30)));
+        services.AddDataProtection().SetApplicationName("Shop").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
+
+        services.AddSingleton(sp => DatabaseSetup.LoadStateMachine(sp));
+        services.AddSingleton<BillEvents>();
+        services.AddScoped<BillService>();
+        services.AddScoped<IBillGateway>(sp => sp.GetRequiredService<BillService>());
+        services.AddScoped<INotificationJournal, NotificationJournal>();
+        services.AddScoped<IPayModeSettingsStore, PayModeSettingsStore>();
+        services.AddScoped<CheckoutService>();
+        services.AddScoped<FulfilmentService>();
+        services.AddSingleton<IFulfilmentHandler, DefaultFulfilmentHandler>();
+        services.AddScoped<CartState>();
+        services.AddSingleton<ExpiryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiryService>());
+
+        // The pay modes, in their default display order.
+        services.AddPayMode<TestPayMode>();
+        services.AddPayMode<FreeOrderPayMode>();
+        services.AddPayMode<CheckPayMode>();
+        services.AddPayMode<TransferPayMode>();
+        return builder;
+    }
+
+    /// <summary>Where the database, keys and logs live: <c>Shop:DataDirectory</c>, else <c>App_Data</c> under the content root.</summary>
+    public static string DataDirectory(WebApplicationBuilder builder)
+    {
+        var dir = builder.Configuration["Shop:DataDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}

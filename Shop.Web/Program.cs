@@ -1,0 +1,36 @@
+using Serilog;
+using Shop.Web.Data;
+using Shop.Web.Hosting;
+
+// A plain logger (not a bootstrap one): parallel test hosts would otherwise race to freeze it.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+try
+{
+    if (await CommandLine.TryRunAsync(args) is { } exitCode)
+        return exitCode;
+
+    var appDir = AppContext.BaseDirectory;
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        // A published app finds its wwwroot next to the executable, whatever the working directory.
+        ContentRootPath = Directory.Exists(Path.Combine(appDir, "wwwroot")) ? appDir : null,
+    });
+    builder.WebHost.UseStaticWebAssets();
+    builder.AddShopLogging().AddShopServices();
+
+    var app = builder.Build();
+    await DatabaseSetup.InitializeAsync(app.Services);
+    app.UseShopPipeline();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The shop stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
