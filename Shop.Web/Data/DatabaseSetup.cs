@@ -6,8 +6,10 @@ namespace Shop.Web.Data;
 /// <summary>Start-up work on the database: migrate, seed the demo catalogue, seed pay modes from configuration.</summary>
 public static class DatabaseSetup
 {
-    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
+    public static async Task InitializeAsync(IServiceProvider root, CancellationToken ct = default)
     {
+        await using var scope = root.CreateAsyncScope();
+        var services = scope.ServiceProvider;
         var dbs = services.GetRequiredService<IDbContextFactory<ShopDbContext>>();
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (db.Database.IsSqlite())
