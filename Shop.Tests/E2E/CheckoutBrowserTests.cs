@@ -15,6 +15,7 @@ public sealed class CheckoutBrowserTests(CheckoutBrowserFactory shop, BrowserFix
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(shop.BaseUrl + "/");
+        await BrowserFixture.ScreenshotAsync(page, "storefront");
         await AddToCartAsync(page, "MUG-001");
         await AddToCartAsync(page, "NOTE-003");
         await Expect(page.Locator("#cart-count")).ToHaveTextAsync("2");
@@ -23,6 +24,7 @@ public sealed class CheckoutBrowserTests(CheckoutBrowserFactory shop, BrowserFix
         await FillDetailsAsync(page);
         await Expect(page.Locator("#order-total")).ToHaveTextAsync("34.98 EUR");
         await page.Locator("#paymode-check").ClickAsync();
+        await BrowserFixture.ScreenshotAsync(page, "checkout-form");
         await page.Locator("#place-order").ClickAsync();
 
         await page.WaitForURLAsync("**/bills/**");
