@@ -13,10 +13,12 @@ fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-dotnet test Shop.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+dotnet test Shop.sln "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 
-# dotnet test closes with "Passed!  - Failed: 0, Passed: N, ..." per test assembly; add them up.
-awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1) + 0; if ($i == "Passed:") p += $(i+1) + 0 } }
-     END { printf "%d passed, %d failed\n", p, f }' "$log"
+# dotnet test closes with "Passed!  - Failed: 0, Passed: N, ..." per test assembly (or, at normal
+# verbosity, with a "Total tests / Passed: N / Failed: N" block); add them up.
+awk '/^(Passed|Failed)!/ { summary = 1; for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1) + 0; if ($i == "Passed:") p += $(i+1) + 0 } }
+     /^[[:space:]]+Passed: [0-9]+$/ { bp += $2 } /^[[:space:]]+Failed: [0-9]+$/ { bf += $2 }
+     END { if (!summary) { p = bp; f = bf } printf "%d passed, %d failed\n", p, f }' "$log"
 exit "$rc"
