@@ -2,6 +2,7 @@ using Serilog;
 using Serilog.Context;
 using Serilog.Events;
 using Shop.PayModes.Core;
+using Shop.Web.Admin;
 using Shop.Web.Api;
 using Shop.Web.Components;
 
@@ -42,6 +43,8 @@ public static class ShopPipeline
 
         app.MapStaticAssets();
         app.MapShopApi();
+        app.MapAccountEndpoints();
+        app.MapAdminApi();
         app.MapPayModes();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
