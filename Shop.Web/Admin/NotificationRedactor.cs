@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -7,13 +8,13 @@ namespace Shop.Web.Admin;
 
 /// <summary>
 /// Makes raw provider data safe to show: values of fields whose name speaks of a key, secret, password,
-/// signature or card are replaced, and card-number-like digit runs keep only their last four digits.
+/// signature (SIG, SEAL), card or token are replaced, and card-number-like digit runs keep only their last four digits.
 /// </summary>
 public static partial class NotificationRedactor
 {
     public const string Hidden = "[redacted]";
 
-    private static readonly string[] SensitiveNameParts = ["KEY", "SECRET", "PASS", "SIGN", "SEAL", "CARD", "CVC", "CVV", "TOKEN"];
+    private static readonly string[] SensitiveNameParts = ["KEY", "SECRET", "PASS", "SIG", "SEAL", "CARD", "CVC", "CVV", "TOKEN"];
 
     public static bool IsSensitiveName(string name) =>
         SensitiveNameParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase));
@@ -61,7 +62,8 @@ public static partial class NotificationRedactor
         try
         {
             var node = JsonNode.Parse(body);
-            return node is null ? "null" : Walk(node)?.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            // Relaxed escaping: the text is shown through Razor, which encodes it for HTML.
+            return node is null ? "null" : Walk(node)?.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
         catch (JsonException)
         {
