@@ -9,14 +9,7 @@ try
     if (await CommandLine.TryRunAsync(args) is { } exitCode)
         return exitCode;
 
-    var appDir = AppContext.BaseDirectory;
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-    {
-        Args = args,
-        // A published app finds its wwwroot next to the executable, whatever the working directory.
-        ContentRootPath = Directory.Exists(Path.Combine(appDir, "wwwroot")) ? appDir : null,
-    });
-    builder.WebHost.UseStaticWebAssets();
+    var builder = ShopHost.CreateBuilder(args);
     builder.AddShopLogging().AddShopServices();
 
     var app = builder.Build();

@@ -6,11 +6,49 @@ public sealed record ShopSettings(
     string Currency,
     bool TestMode,
     bool TestOverride,
-    string? PublicBaseUrl);
+    string? PublicBaseUrl)
+{
+    /// <summary>The seller as printed on instructions and receipts (legal name).</summary>
+    public string? SellerName { get; init; }
+
+    public string? SellerAddress { get; init; }
+
+    public string? SellerEmail { get; init; }
+
+    /// <summary>Company or VAT registration number.</summary>
+    public string? SellerRegistration { get; init; }
+
+    /// <summary>A PLACED bill nobody paid is cancelled after this.</summary>
+    public TimeSpan PlacedExpiry { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>Cheque and transfer bills wait longer: the money travels by post or wire.</summary>
+    public TimeSpan DeferredExpiry { get; init; } = TimeSpan.FromDays(30);
+}
 
 public interface IShopSettings
 {
     ShopSettings Current { get; }
+}
+
+/// <summary>The result of a pay mode's self-check: each line a check with its outcome.</summary>
+public sealed record SelfCheckResult(bool Ok, IReadOnlyList<SelfCheckLine> Lines)
+{
+    public static SelfCheckResult From(IEnumerable<SelfCheckLine> lines)
+    {
+        var list = lines.ToList();
+        return new SelfCheckResult(list.All(l => l.Ok), list);
+    }
+}
+
+public sealed record SelfCheckLine(string Check, bool Ok, string Detail);
+
+/// <summary>
+/// Optional: a pay mode that can check its own configuration offline (e.g. sign a published vector with the
+/// stored algorithm, check key formats). The dashboard shows a "self-check" button only for modes implementing it.
+/// </summary>
+public interface IPayModeSelfCheck
+{
+    SelfCheckResult Run(PayModeSettings settings);
 }
 
 /// <summary>A pay mode's stored configuration: on/off, display order, default flag and its settings.</summary>

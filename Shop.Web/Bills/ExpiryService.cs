@@ -7,14 +7,15 @@ using Shop.Web.Hosting;
 namespace Shop.Web.Bills;
 
 /// <summary>
-/// Cancels abandoned bills (rule 9): PLACED ones after <see cref="ExpiryOptions.PlacedAfter"/>, and cheque or
-/// transfer bills, PLACED or PENDING, after the longer <see cref="ExpiryOptions.DeferredAfter"/>. Each expiry
+/// Cancels abandoned bills (rule 9): PLACED ones after <see cref="ShopSettings.PlacedExpiry"/>, and cheque or
+/// transfer bills, PLACED or PENDING, after the longer deferred delay (both in <see cref="ShopSettings"/>). Each expiry
 /// is a compare-and-set with a trace line, so a payment landing at the same moment wins cleanly.
 /// It also finishes deliveries a crash interrupted (bills left SOLDOUT).
 /// </summary>
 public sealed class ExpiryService(
     IServiceScopeFactory scopes,
     IOptionsMonitor<ShopOptions> options,
+    IShopSettings shop,
     PayModeRegistry registry,
     TimeProvider clock,
     ILogger<ExpiryService> logger) : BackgroundService
@@ -41,11 +42,11 @@ public sealed class ExpiryService(
         using var scope = scopes.CreateScope();
         var dbs = scope.ServiceProvider.GetRequiredService<IDbContextFactory<ShopDbContext>>();
         var bills = scope.ServiceProvider.GetRequiredService<Bills.BillService>();
-        var expiry = options.CurrentValue.Expiry;
+        var settings = shop.Current;
         var now = clock.GetUtcNow().UtcDateTime;
         var deferred = registry.All.Where(m => m.Kind == PayModeKind.Deferred).Select(m => m.Code).ToList();
-        var placedBefore = now - expiry.PlacedAfter;
-        var deferredBefore = now - expiry.DeferredAfter;
+        var placedBefore = now - settings.PlacedExpiry;
+        var deferredBefore = now - settings.DeferredExpiry;
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var due = await db.Bills.AsNoTracking()
@@ -56,7 +57,7 @@ public sealed class ExpiryService(
         var cancelled = 0;
         foreach (var bill in due)
         {
-            var delay = deferred.Contains(bill.PayMode) ? expiry.DeferredAfter : expiry.PlacedAfter;
+            var delay = deferred.Contains(bill.PayMode) ? settings.DeferredExpiry : settings.PlacedExpiry;
             var result = await bills.TransitionAsync(bill.Reference, bill.State, BillState.Cancelled, Actor.System,
                 $"expired: no payment within {delay}", ct: ct);
             if (result == TransitionResult.Moved)

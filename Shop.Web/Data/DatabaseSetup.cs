@@ -3,7 +3,7 @@ using Shop.PayModes.Core;
 
 namespace Shop.Web.Data;
 
-/// <summary>Start-up work on the database: migrate, seed the demo catalogue, seed pay modes from configuration.</summary>
+/// <summary>Start-up work on the database: migrate, seed the shop settings, the demo catalogue and pay modes from configuration.</summary>
 public static class DatabaseSetup
 {
     public static async Task InitializeAsync(IServiceProvider root, CancellationToken ct = default)
@@ -18,6 +18,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await db.Database.MigrateAsync(ct);
+        await services.GetRequiredService<ShopSettingsStore>().SeedAsync(ct);
         await SeedCatalogueAsync(db, services.GetRequiredService<IConfiguration>(), ct);
         await SeedPayModesAsync(db, services, ct);
     }

@@ -164,3 +164,11 @@ public sealed class Sequence
     public required string Name { get; set; }
     public int Value { get; set; }
 }
+
+/// <summary>One shop-wide setting (key-value), seeded from the <c>Shop</c> configuration section on first start.</summary>
+public sealed class ShopSettingRow
+{
+    public required string Key { get; set; }
+    public string? Value { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

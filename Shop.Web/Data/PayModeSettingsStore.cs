@@ -1,13 +1,30 @@
+using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
 
 namespace Shop.Web.Data;
 
-/// <summary>Pay-mode configuration in the database, each mode's settings as JSON of its own settings type.</summary>
-public sealed class PayModeSettingsStore(IDbContextFactory<ShopDbContext> dbs, PayModeRegistry registry, TimeProvider clock) : IPayModeSettingsStore
+/// <summary>
+/// Pay-mode configuration in the database, each mode's settings as JSON of its own settings type.
+/// Secret properties (<see cref="SecretAttribute"/>) are encrypted inside that JSON with Data Protection
+/// (keys in the same database); saving a blank secret keeps the stored one (PAYMODES.md §3.8).
+/// </summary>
+public sealed class PayModeSettingsStore(
+    IDbContextFactory<ShopDbContext> dbs,
+    PayModeRegistry registry,
+    TimeProvider clock,
+    IDataProtectionProvider protection,
+    ILogger<PayModeSettingsStore> logger) : IPayModeSettingsStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Marks an encrypted value in the stored JSON (anything else is a legacy clear value).</summary>
+    public const string EncryptedPrefix = "dp1:";
+
+    private readonly IDataProtector _protector = protection.CreateProtector("Shop.PayModes.Settings.Secrets.v1");
 
     public async Task<IReadOnlyList<PayModeConfig>> GetAllAsync(CancellationToken ct = default)
     {
@@ -41,15 +58,67 @@ public sealed class PayModeSettingsStore(IDbContextFactory<ShopDbContext> dbs, P
         row.Enabled = config.Enabled;
         row.SortOrder = config.SortOrder;
         row.IsDefault = config.IsDefault;
-        row.SettingsJson = JsonSerializer.Serialize(config.Settings, mode.SettingsType, Json);
+        row.SettingsJson = Seal(mode, config.Settings, row.SettingsJson);
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
-    private static PayModeConfig ToConfig(IPayMode mode, PayModeSettingRow row) =>
-        new(row.Code, row.Enabled, row.SortOrder, row.IsDefault,
-            (PayModeSettings?)JsonSerializer.Deserialize(row.SettingsJson, mode.SettingsType, Json) ?? mode.CreateDefaultSettings());
+    private PayModeConfig ToConfig(IPayMode mode, PayModeSettingRow row) =>
+        new(row.Code, row.Enabled, row.SortOrder, row.IsDefault, Open(mode, row.SettingsJson));
+
+    /// <summary>The settings as stored: secrets encrypted; a blank secret keeps the one in <paramref name="previousJson"/>.</summary>
+    private string Seal(IPayMode mode, PayModeSettings settings, string? previousJson)
+    {
+        var json = JsonSerializer.SerializeToNode(settings, mode.SettingsType, Json)!.AsObject();
+        var previous = ParseObject(previousJson);
+        foreach (var property in PayModeSecrets.Of(mode.SettingsType))
+        {
+            var name = JsonName(property.Name);
+            var clear = (string?)property.GetValue(settings);
+            json[name] = string.IsNullOrEmpty(clear)
+                ? previous?[name]?.DeepClone()
+                : EncryptedPrefix + _protector.Protect(clear);
+        }
+        return json.ToJsonString(Json);
+    }
+
+    private PayModeSettings Open(IPayMode mode, string storedJson)
+    {
+        var json = ParseObject(storedJson);
+        if (json is null)
+            return mode.CreateDefaultSettings();
+        foreach (var property in PayModeSecrets.Of(mode.SettingsType))
+        {
+            var name = JsonName(property.Name);
+            if (json[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith(EncryptedPrefix, StringComparison.Ordinal))
+                json[name] = Unprotect(mode.Code, property.Name, text[EncryptedPrefix.Length..]);
+        }
+        return (PayModeSettings?)json.Deserialize(mode.SettingsType, Json) ?? mode.CreateDefaultSettings();
+    }
+
+    private string? Unprotect(string code, string setting, string protectedText)
+    {
+        try
+        {
+            return _protector.Unprotect(protectedText);
+        }
+        catch (CryptographicException)
+        {
+            // The key ring lost the key (database restored without its keys): the admin must enter it again.
+            logger.LogError("The stored {Setting} of pay mode {PayMode} cannot be decrypted; enter it again in the dashboard", setting, code);
+            return null;
+        }
+    }
+
+    private static JsonObject? ParseObject(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        return JsonNode.Parse(json) as JsonObject;
+    }
+
+    private static string JsonName(string propertyName) => Json.PropertyNamingPolicy?.ConvertName(propertyName) ?? propertyName;
 
     private static PayModeConfig Fresh(IPayMode mode, int index) => new(mode.Code, false, index, false, mode.CreateDefaultSettings());
 }

@@ -1,10 +1,18 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Shop.PayModes.Core;
 
 namespace Shop.Web.Data;
 
-public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbContext(options)
+/// <summary>
+/// The shop's one database: business tables, ASP.NET Core Identity (administrators) and the Data Protection
+/// key ring, so every instance shares the keys that encrypt pay-mode secrets.
+/// </summary>
+public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Customer> Customers => Set<Customer>();
@@ -18,6 +26,8 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
     public DbSet<PayModeSettingRow> PayModeSettings => Set<PayModeSettingRow>();
     public DbSet<BillTransitionRow> BillTransitions => Set<BillTransitionRow>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
+    public DbSet<ShopSettingRow> ShopSettings => Set<ShopSettingRow>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -28,6 +38,7 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.Entity<Product>(e =>
         {
             e.HasIndex(p => p.Sku).IsUnique();
@@ -64,6 +75,11 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
         model.Entity<FulfilmentRecord>().HasIndex(f => new { f.BillId, f.LineNo, f.Phase }).IsUnique();
         model.Entity<PayModeSettingRow>().HasKey(p => p.Code);
         model.Entity<Sequence>().HasKey(s => s.Name);
+        model.Entity<ShopSettingRow>(e =>
+        {
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(64);
+        });
         model.Entity<BillTransitionRow>(e =>
         {
             e.HasKey(t => new { t.FromState, t.ToState });

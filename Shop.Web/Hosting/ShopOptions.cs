@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Shop.PayModes.Core;
 
 namespace Shop.Web.Hosting;
@@ -21,6 +20,28 @@ public sealed class ShopOptions
     public string? DefaultPayMode { get; set; }
 
     public ExpiryOptions Expiry { get; set; } = new();
+
+    public SellerOptions Seller { get; set; } = new();
+
+    /// <summary>The settings a fresh database starts with (afterwards the dashboard is the source of truth).</summary>
+    public ShopSettings ToSettings() => new(Name, Currency.ToUpperInvariant(), TestMode, TestOverride, PublicBaseUrl)
+    {
+        SellerName = Seller.Name,
+        SellerAddress = Seller.Address,
+        SellerEmail = Seller.Email,
+        SellerRegistration = Seller.Registration,
+        PlacedExpiry = Expiry.PlacedAfter,
+        DeferredExpiry = Expiry.DeferredAfter,
+    };
+}
+
+/// <summary>Who sells: shown to buyers on instructions and receipts.</summary>
+public sealed class SellerOptions
+{
+    public string? Name { get; set; }
+    public string? Address { get; set; }
+    public string? Email { get; set; }
+    public string? Registration { get; set; }
 }
 
 public sealed class ExpiryOptions
@@ -32,16 +53,4 @@ public sealed class ExpiryOptions
     public TimeSpan DeferredAfter { get; set; } = TimeSpan.FromDays(30);
 
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromMinutes(5);
-}
-
-public sealed class ShopSettingsProvider(IOptionsMonitor<ShopOptions> options) : IShopSettings
-{
-    public ShopSettings Current
-    {
-        get
-        {
-            var o = options.CurrentValue;
-            return new ShopSettings(o.Name, o.Currency.ToUpperInvariant(), o.TestMode, o.TestOverride, o.PublicBaseUrl);
-        }
-    }
 }

@@ -2,6 +2,7 @@ using Serilog;
 using Serilog.Context;
 using Serilog.Events;
 using Shop.PayModes.Core;
+using Shop.Web.Admin;
 using Shop.Web.Api;
 using Shop.Web.Components;
 
@@ -42,13 +43,15 @@ public static class ShopPipeline
 
         app.MapStaticAssets();
         app.MapShopApi();
+        app.MapAccountEndpoints();
+        app.MapAdminApi();
         app.MapPayModes();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
     private static bool IsMachineFacing(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/paymodes") || path.StartsWithSegments("/health");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/paymodes") || path.StartsWithSegments("/health") || ShopIdentity.IsAdminApi(path);
 
     /// <summary>Puts the pay mode and bill reference of the URL into every log line of the request.</summary>
     private static async Task PushBillContext(HttpContext http, Func<Task> next)

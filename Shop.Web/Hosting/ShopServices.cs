@@ -6,6 +6,7 @@ using Shop.PayModes.Core;
 using Shop.PayModes.FreeOrder;
 using Shop.PayModes.Test;
 using Shop.PayModes.Transfer;
+using Shop.Web.Admin;
 using Shop.Web.Bills;
 using Shop.Web.Checkout;
 using Shop.Web.Data;
@@ -21,13 +22,12 @@ public static class ShopServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
-        services.AddCascadingAuthenticationState();
-        services.AddAuthentication();
-        services.AddAuthorization();
         services.AddHttpContextAccessor();
+        builder.AddShopIdentity();
 
         services.AddOptions<ShopOptions>().BindConfiguration("Shop");
-        services.AddSingleton<IShopSettings, ShopSettingsProvider>();
+        services.AddSingleton<ShopSettingsStore>();
+        services.AddSingleton<IShopSettings>(sp => sp.GetRequiredService<ShopSettingsStore>());
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(TimeProvider.System);
 
@@ -38,7 +38,8 @@ public static class ShopServices
         // Long-lived Blazor circuits need short-lived contexts: always a factory. The timeout is how long a
         // writer waits for SQLite's lock (concurrent notifications queue instead of failing).
         services.AddDbContextFactory<ShopDbContext>(o => o.UseSqlite(connection, sqlite => sqlite.CommandTimeout(30)));
-        services.AddDataProtection().SetApplicationName("Shop").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
+        // Keys live in the database: they survive restarts and every instance shares them (pay-mode secrets are encrypted with them).
+        services.AddDataProtection().SetApplicationName("Shop").PersistKeysToDbContext<ShopDbContext>();
 
         services.AddSingleton(sp => DatabaseSetup.LoadStateMachine(sp));
         services.AddSingleton<BillEvents>();
@@ -50,6 +51,7 @@ public static class ShopServices
         services.AddScoped<FulfilmentService>();
         services.AddSingleton<IFulfilmentHandler, DefaultFulfilmentHandler>();
         services.AddScoped<CartState>();
+        services.AddAdminServices();
         services.AddSingleton<ExpiryService>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryService>());
 

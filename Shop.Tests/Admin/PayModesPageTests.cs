@@ -1,0 +1,69 @@
+using Bunit;
+using PayModesPage = Shop.Web.Components.Admin.PayModes;
+
+namespace Shop.Tests.Admin;
+
+public sealed class PayModesPageTests : AdminComponentContext
+{
+    private IRenderedComponent<PayModesPage> RenderPage()
+    {
+        Ready();
+        var cut = Render<PayModesPage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tr.paymode-row").Count));
+        return cut;
+    }
+
+    private static string[] Order(IRenderedComponent<PayModesPage> cut) => [.. cut.FindAll("tr.paymode-row").Select(r => r.GetAttribute("data-paymode")!)];
+
+    [Fact]
+    public async Task Switching_a_mode_on_enables_it_in_the_store()
+    {
+        var cut = RenderPage();
+        Assert.False((await Store.GetAsync("check")).Enabled);
+
+        cut.Find(".enable-check input").Change(true);
+
+        cut.WaitForAssertion(() => Assert.True(Store.GetAsync("check").Result.Enabled));
+        Assert.False((await Store.GetAsync("transfer")).Enabled);
+        cut.Find(".enable-check input").Change(false);
+        cut.WaitForAssertion(() => Assert.False(Store.GetAsync("check").Result.Enabled));
+    }
+
+    [Fact]
+    public async Task Moving_a_mode_down_and_up_changes_the_display_order()
+    {
+        var cut = RenderPage();
+        Assert.Equal(["check", "transfer", "vault"], Order(cut));
+
+        cut.Find(".move-down-check").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["transfer", "check", "vault"], Order(cut)));
+        Assert.Equal(["transfer", "check", "vault"], (await Store.GetAllAsync()).Select(c => c.Code));
+
+        cut.Find(".move-up-vault").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["transfer", "vault", "check"], Order(cut)));
+        Assert.True(cut.Find(".move-up-transfer").HasAttribute("disabled"));
+        Assert.True(cut.Find(".move-down-check").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Making_a_mode_the_default_unmarks_the_previous_one()
+    {
+        var cut = RenderPage();
+        cut.Find(".make-default-check").Click();
+        cut.WaitForAssertion(() => cut.Find(".default-check"));
+
+        cut.Find(".make-default-transfer").Click();
+
+        cut.WaitForAssertion(() => cut.Find(".default-transfer"));
+        Assert.Empty(cut.FindAll(".default-check"));
+        Assert.Equal(["transfer"], (await Store.GetAllAsync()).Where(c => c.IsDefault).Select(c => c.Code));
+    }
+
+    [Fact]
+    public void Shows_which_modes_still_need_settings_and_offers_no_self_check_to_modes_without_one()
+    {
+        var cut = RenderPage();
+        Assert.Equal(3, cut.FindAll(".paymode-unconfigured").Count);   // fresh: no payee, no IBAN, no account id
+        Assert.Empty(cut.FindAll(".self-check"));
+    }
+}

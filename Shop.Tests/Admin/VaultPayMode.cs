@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Routing;
+using MudBlazor;
+using Shop.PayModes.Core;
+using Shop.PayModes.Core.Components;
+using Shop.Web.Components.Shared;
+
+namespace Shop.Tests.Admin;
+
+/// <summary>A test-only pay mode with a write-only setting, standing in for the provider modes (keys, passphrases).</summary>
+public sealed class VaultPayMode : PayMode<VaultSettings, VaultSelector, VaultSettingsForm>
+{
+    public const string SecretValue = "sk_live_Qx7TopSecretValue_1a2b";
+
+    public override string Code => "vault";
+
+    public override string Name => "Vault (test)";
+
+    public override string Description => "A provider whose settings hold a secret key.";
+
+    public override PayModeKind Kind => PayModeKind.Redirect;
+
+    public override void MapEndpoints(IEndpointRouteBuilder group)
+    {
+    }
+}
+
+public sealed class VaultSettings : PayModeSettings
+{
+    [Required(ErrorMessage = "Give the account id.")]
+    public string? AccountId { get; set; }
+
+    [Secret]
+    public string? ApiKey { get; set; }
+}
+
+public sealed class VaultSelector : ComponentBase
+{
+    [Parameter] public IPayMode Mode { get; set; } = default!;
+    [Parameter] public PayModeSettings? Settings { get; set; }
+    [Parameter] public long Total { get; set; }
+    [Parameter] public string Currency { get; set; } = "EUR";
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, Mode.Name);
+}
+
+/// <summary>Written as a class because the test project has no Razor compiler; same shape as a pay mode's .razor form.</summary>
+public sealed class VaultSettingsForm : ComponentBase
+{
+    [Parameter, EditorRequired] public VaultSettings Settings { get; set; } = default!;
+    [Parameter] public EventCallback<PayModeSettings> OnValidSubmit { get; set; }
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        builder.OpenComponent<SettingsFormShell>(0);
+        builder.AddComponentParameter(1, nameof(SettingsFormShell.Settings), Settings);
+        builder.AddComponentParameter(2, nameof(SettingsFormShell.Code), "vault");
+        builder.AddComponentParameter(3, nameof(SettingsFormShell.OnValidSubmit), OnValidSubmit);
+        builder.AddComponentParameter(4, nameof(SettingsFormShell.ChildContent), (RenderFragment)(content =>
+        {
+            content.OpenComponent<MudTextField<string>>(0);
+            content.AddComponentParameter(1, "Label", "Account id");
+            content.AddComponentParameter(2, "Value", Settings.AccountId);
+            content.AddComponentParameter(3, "ValueChanged", EventCallback.Factory.Create<string>(this, v => Settings.AccountId = v));
+            content.AddComponentParameter(4, "Class", "field-account-id");
+            content.CloseComponent();
+            content.OpenComponent<AdminSecretField>(10);
+            content.AddComponentParameter(11, nameof(AdminSecretField.Setting), nameof(VaultSettings.ApiKey));
+            content.AddComponentParameter(12, nameof(AdminSecretField.Label), "API key");
+            content.AddComponentParameter(13, nameof(AdminSecretField.Value), Settings.ApiKey);
+            content.AddComponentParameter(14, nameof(AdminSecretField.ValueChanged), EventCallback.Factory.Create<string?>(this, v => Settings.ApiKey = v));
+            content.CloseComponent();
+        }));
+        builder.CloseComponent();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Shop.PayModes.Core;
+using Shop.Web.Hosting;
+
+namespace Shop.Web.Data;
+
+/// <summary>
+/// The shop-wide settings, stored as key-value rows. Seeded once from the <c>Shop</c> configuration section;
+/// afterwards the dashboard is the source of truth. Reads are served from a cache that a save invalidates.
+/// </summary>
+public sealed class ShopSettingsStore(IDbContextFactory<ShopDbContext> dbs, IOptionsMonitor<ShopOptions> options, TimeProvider clock) : IShopSettings
+{
+    private volatile ShopSettings? _cached;
+
+    public ShopSettings Current => _cached ?? Load();
+
+    /// <summary>Raised after a save, so open pages (the test-mode banner) refresh.</summary>
+    public event Action? Changed;
+
+    public async Task SaveAsync(ShopSettings settings, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await WriteAsync(db, settings, ct);
+        _cached = null;
+        Changed?.Invoke();
+    }
+
+    /// <summary>Writes the configured settings when the database has none yet.</summary>
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (await db.ShopSettings.AnyAsync(ct))
+            return;
+        await WriteAsync(db, options.CurrentValue.ToSettings(), ct);
+        _cached = null;
+    }
+
+    private ShopSettings Load()
+    {
+        using var db = dbs.CreateDbContext();
+        var rows = db.ShopSettings.AsNoTracking().ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+        if (rows.Count == 0)
+            return options.CurrentValue.ToSettings();   // not seeded yet: do not cache
+        var fallback = options.CurrentValue.ToSettings();
+        string? Text(string key, string? otherwise) => rows.TryGetValue(key, out var v) ? v : otherwise;
+        bool Flag(string key, bool otherwise) => rows.TryGetValue(key, out var v) && bool.TryParse(v, out var b) ? b : otherwise;
+        TimeSpan Delay(string key, TimeSpan otherwise) =>
+            rows.TryGetValue(key, out var v) && TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) ? t : otherwise;
+
+        var settings = new ShopSettings(
+            Text(Keys.Name, fallback.Name) ?? fallback.Name,
+            (Text(Keys.Currency, fallback.Currency) ?? fallback.Currency).ToUpperInvariant(),
+            Flag(Keys.TestMode, fallback.TestMode),
+            Flag(Keys.TestOverride, fallback.TestOverride),
+            Text(Keys.PublicBaseUrl, fallback.PublicBaseUrl))
+        {
+            SellerName = Text(Keys.SellerName, fallback.SellerName),
+            SellerAddress = Text(Keys.SellerAddress, fallback.SellerAddress),
+            SellerEmail = Text(Keys.SellerEmail, fallback.SellerEmail),
+            SellerRegistration = Text(Keys.SellerRegistration, fallback.SellerRegistration),
+            PlacedExpiry = Delay(Keys.PlacedExpiry, fallback.PlacedExpiry),
+            DeferredExpiry = Delay(Keys.DeferredExpiry, fallback.DeferredExpiry),
+        };
+        _cached = settings;
+        return settings;
+    }
+
+    private async Task WriteAsync(ShopDbContext db, ShopSettings s, CancellationToken ct)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [Keys.Name] = s.Name,
+            [Keys.Currency] = s.Currency.ToUpperInvariant(),
+            [Keys.TestMode] = s.TestMode.ToString(CultureInfo.InvariantCulture),
+            [Keys.TestOverride] = s.TestOverride.ToString(CultureInfo.InvariantCulture),
+            [Keys.PublicBaseUrl] = Blank(s.PublicBaseUrl),
+            [Keys.SellerName] = Blank(s.SellerName),
+            [Keys.SellerAddress] = Blank(s.SellerAddress),
+            [Keys.SellerEmail] = Blank(s.SellerEmail),
+            [Keys.SellerRegistration] = Blank(s.SellerRegistration),
+            [Keys.PlacedExpiry] = s.PlacedExpiry.ToString("c", CultureInfo.InvariantCulture),
+            [Keys.DeferredExpiry] = s.DeferredExpiry.ToString("c", CultureInfo.InvariantCulture),
+        };
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await db.ShopSettings.ToDictionaryAsync(r => r.Key, ct);
+        foreach (var (key, value) in values)
+        {
+            if (!rows.TryGetValue(key, out var row))
+                db.ShopSettings.Add(row = new ShopSettingRow { Key = key });
+            row.Value = value;
+            row.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static class Keys
+    {
+        public const string Name = "Name";
+        public const string Currency = "Currency";
+        public const string TestMode = "TestMode";
+        public const string TestOverride = "TestOverride";
+        public const string PublicBaseUrl = "PublicBaseUrl";
+        public const string SellerName = "Seller:Name";
+        public const string SellerAddress = "Seller:Address";
+        public const string SellerEmail = "Seller:Email";
+        public const string SellerRegistration = "Seller:Registration";
+        public const string PlacedExpiry = "Expiry:PlacedAfter";
+        public const string DeferredExpiry = "Expiry:DeferredAfter";
+    }
+}

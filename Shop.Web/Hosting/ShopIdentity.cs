@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity;
+using Shop.PayModes.Core;
+using Shop.Web.Admin;
+using Shop.Web.Data;
+
+namespace Shop.Web.Hosting;
+
+/// <summary>Administrators: ASP.NET Core Identity on the shop's database, cookie sign-in, the Admin role.</summary>
+public static class ShopIdentity
+{
+    /// <summary>The authorization policy guarding <c>/admin</c> and every admin API.</summary>
+    public const string AdminPolicy = "ShopAdmin";
+
+    public const string LoginPath = "/account/login";
+
+    public static WebApplicationBuilder AddShopIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddIdentityCore<IdentityUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ShopDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "shop.admin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // Scripts calling the admin API get status codes, not a login page.
+            o.Events.OnRedirectToLogin = ctx => StatusOrRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(PaymentHandover.AdminRole));
+        services.AddScoped<AdminAccounts>();
+        return builder;
+    }
+
+    public static bool IsAdminApi(PathString path) => path.StartsWithSegments("/admin/api");
+
+    private static Task StatusOrRedirect(HttpContext http, string redirectUri, int status)
+    {
+        if (IsAdminApi(http.Request.Path))
+            http.Response.StatusCode = status;
+        else
+            http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
