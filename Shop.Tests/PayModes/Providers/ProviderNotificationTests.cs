@@ -157,6 +157,18 @@ public sealed class ProviderNotificationTests(ProviderShopFactory shop) : IClass
         Assert.Equal("PLACED", await StateAsync(_client, order.Reference));
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Payment_notified_after_a_cancel_is_flagged_and_not_delivered(string code)
+    {
+        var (order, request, messages) = await StartAsync(code);
+        Assert.Equal(HttpStatusCode.OK, await NotifyAsync(code, messages.Build(request.Fields, new(ProviderStatus.Cancelled))));
+        Assert.Equal(HttpStatusCode.OK, await NotifyAsync(code, messages.Build(request.Fields, new(ProviderStatus.Paid))));
+        var row = await BillRowAsync(shop, order.Reference);
+        Assert.Equal(BillState.Cancelled, row.State);
+        Assert.True(row.Flagged);
+        Assert.Equal(0, (await DeliveryCountsAsync(shop, order.Reference)).Deliveries);
+    }
+
     public static TheoryData<string, string> BrokenBodies()
     {
         var data = new TheoryData<string, string>();
