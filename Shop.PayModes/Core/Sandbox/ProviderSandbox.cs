@@ -10,6 +10,8 @@ public enum SandboxDecision
     Cancel,
     /// <summary>Pay, send the buyer back at once, and hold the notification until it is delivered on demand.</summary>
     PayLate,
+    /// <summary>Notify a pending payment now, and hold the paid notification until it is delivered on demand.</summary>
+    PendingThenPay,
 }
 
 /// <summary>The status a sandbox message reports.</summary>
@@ -57,4 +59,7 @@ public interface IProviderSandbox
 
     /// <summary>The signed fields of a response (browser return and server notification share the format).</summary>
     Task<IReadOnlyList<KeyValuePair<string, string>>> SignResponseAsync(SandboxPayment payment, SandboxStatus status, CancellationToken ct);
+
+    /// <summary>Whether the browser return is a GET redirect with the fields in the query (else an auto-posted form).</summary>
+    bool ReturnsByGet(SandboxPayment payment) => false;
 }

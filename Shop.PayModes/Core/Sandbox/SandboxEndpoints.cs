@@ -58,7 +58,7 @@ public static class SandboxEndpoints
             return Results.NotFound();
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
         if (!TryParseDecision(form?["decision"].ToString(), out var decision))
-            return SandboxPages.Error(sandbox, StatusCodes.Status400BadRequest, "Choose pay, pay late, refuse or cancel.");
+            return SandboxPages.Error(sandbox, StatusCodes.Status400BadRequest, "Choose pay, pay late, pending, refuse or cancel.");
         if (!payment.TryDecide(decision))
             return SandboxPages.Error(sandbox, StatusCodes.Status409Conflict, "This payment was already decided.");
 
@@ -67,17 +67,25 @@ public static class SandboxEndpoints
         {
             SandboxDecision.Refuse => (SandboxStatus.Refused, payment.Request.DeclineUrl ?? payment.Request.ReturnUrl),
             SandboxDecision.Cancel => (SandboxStatus.Cancelled, payment.Request.CancelUrl ?? payment.Request.ReturnUrl),
+            SandboxDecision.PendingThenPay => (SandboxStatus.Pending, payment.Request.ReturnUrl),
             _ => (SandboxStatus.Paid, payment.Request.ReturnUrl),
         };
         var fields = await sandbox.SignResponseAsync(payment, status, ct);
-        if (decision == SandboxDecision.PayLate)
+        payment.SetReturn(returnUrl, fields);
+        switch (decision)
         {
-            payment.SetNotification(fields, held: true);
-            return SandboxPages.HeldPage(sandbox, payment);
+            case SandboxDecision.PayLate:
+                payment.SetNotification(fields, held: true);
+                return SandboxPages.HeldPage(sandbox, payment);
+            case SandboxDecision.PendingThenPay:
+                await notifier.PostAsync(payment.Request.NotifyUrl, fields, ct);
+                payment.SetNotification(await sandbox.SignResponseAsync(payment, SandboxStatus.Paid, ct), held: true);
+                return SandboxPages.HeldPage(sandbox, payment);
+            default:
+                payment.SetNotification(fields, held: false);
+                await notifier.PostAsync(payment.Request.NotifyUrl, fields, ct);
+                return SandboxPages.ReturnToMerchant(sandbox, payment);
         }
-        payment.SetNotification(fields, held: false);
-        await notifier.PostAsync(payment.Request.NotifyUrl, fields, ct);
-        return SandboxPages.ReturnToMerchant(sandbox, returnUrl, fields);
     }
 
     /// <summary>Sends the payment's notification: the held one, or again the last one (a duplicate or a retry). <c>?copies=n</c> sends it n times.</summary>
@@ -109,6 +117,7 @@ public static class SandboxEndpoints
         {
             case "pay": return true;
             case "paylate": decision = SandboxDecision.PayLate; return true;
+            case "pending": decision = SandboxDecision.PendingThenPay; return true;
             case "refuse": decision = SandboxDecision.Refuse; return true;
             case "cancel": decision = SandboxDecision.Cancel; return true;
             default: return false;

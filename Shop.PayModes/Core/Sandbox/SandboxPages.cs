@@ -23,37 +23,54 @@ public static class SandboxPages
             <form method="post" action="{E(decide)}" class="choices">
               <button id="sandbox-pay" name="decision" value="pay" class="pay">Pay</button>
               <button id="sandbox-pay-late" name="decision" value="paylate" class="late">Pay with late notification</button>
+              <button id="sandbox-pending" name="decision" value="pending" class="late">Pending, then paid</button>
               <button id="sandbox-refuse" name="decision" value="refuse" class="refuse">Refuse</button>
               <button id="sandbox-cancel" name="decision" value="cancel" class="cancel">Cancel</button>
             </form>
             """);
     }
 
-    /// <summary>After "pay with late notification": back to the merchant now, the notification when asked.</summary>
+    /// <summary>After "pay with late notification" or "pending": back to the merchant now, the (paid) notification when asked.</summary>
     public static IResult HeldPage(IProviderSandbox sandbox, SandboxPayment payment, string? delivered = null) =>
         Page(sandbox.ProviderName, $"""
-            <p class="ok">Payment accepted. The notification to the shop is <b>held back</b>.</p>
+            <p class="ok">{(payment.Decision == SandboxDecision.PendingThenPay
+                ? "The payment is <b>pending</b>: the shop was told so. The notification that it is paid is <b>held back</b>."
+                : "Payment accepted. The notification to the shop is <b>held back</b>.")}</p>
             {(delivered is null ? "" : $"""<p id="sandbox-delivered" class="hint">{E(delivered)}</p>""")}
-            <form method="post" action="{E(payment.Request.ReturnUrl)}" class="choices">
-              {Inputs(payment.Notification ?? [])}
-              <button id="sandbox-return" class="pay">Return to the merchant</button>
-            </form>
+            {ReturnForm(sandbox, payment, autoSubmit: false)}
             <form method="post" action="/sandbox/{E(payment.Code)}/deliver/{E(payment.Id)}" class="choices">
               <input type="hidden" name="page" value="1" />
               <button id="sandbox-deliver" class="late">Deliver the notification now</button>
             </form>
             """);
 
-    /// <summary>The signed browser return: an auto-submitting form to the merchant's URL.</summary>
-    public static IResult ReturnToMerchant(IProviderSandbox sandbox, string url, IReadOnlyList<KeyValuePair<string, string>> fields) =>
-        Page(sandbox.ProviderName, $"""
-            <p>Returning to the merchant…</p>
-            <form id="sandbox-return-form" method="post" action="{E(url)}">
-              {Inputs(fields)}
-              <noscript><button class="pay">Return to the merchant</button></noscript>
+    /// <summary>The signed browser return: a redirect with the fields in the query, or an auto-submitting form.</summary>
+    public static IResult ReturnToMerchant(IProviderSandbox sandbox, SandboxPayment payment) =>
+        sandbox.ReturnsByGet(payment)
+            ? Results.Redirect(ReturnLink(payment))
+            : Page(sandbox.ProviderName, $"""
+                <p>Returning to the merchant…</p>
+                {ReturnForm(sandbox, payment, autoSubmit: true)}
+                """);
+
+    private static string ReturnForm(IProviderSandbox sandbox, SandboxPayment payment, bool autoSubmit)
+    {
+        if (sandbox.ReturnsByGet(payment))
+            return $"""<p class="choices"><a id="sandbox-return" class="button pay" href="{E(ReturnLink(payment))}">Return to the merchant</a></p>""";
+        var form = $"""
+            <form id="sandbox-return-form" method="post" action="{E(payment.ReturnUrl)}" class="choices">
+              {Inputs(payment.ReturnFields)}
+              {(autoSubmit ? "<noscript>" : "")}<button id="sandbox-return" class="pay">Return to the merchant</button>{(autoSubmit ? "</noscript>" : "")}
             </form>
-            <script>document.getElementById('sandbox-return-form').submit();</script>
-            """);
+            """;
+        return autoSubmit ? form + "<script>document.getElementById('sandbox-return-form').submit();</script>" : form;
+    }
+
+    private static string ReturnLink(SandboxPayment payment)
+    {
+        var query = string.Join('&', payment.ReturnFields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+        return payment.ReturnUrl + (payment.ReturnUrl.Contains('?') ? '&' : '?') + query;
+    }
 
     public static IResult Error(IProviderSandbox sandbox, int status, string message) =>
         Page(sandbox.ProviderName, $"""<p class="error" id="sandbox-error">{E(message)}</p>""", status);
@@ -81,7 +98,7 @@ public static class SandboxPages
           dt { color: #5b6773; } dd { margin: 0; font-weight: 600; } .amount { font-size: 1.4rem; }
           .hint { color: #5b6773; font-size: .95rem; } .ok { color: #1b7f3b; } .error { color: #b3261e; font-weight: 600; }
           .choices { display: flex; flex-wrap: wrap; gap: .6rem; margin-top: 1rem; }
-          button { border: 0; border-radius: 6px; padding: .65rem 1.1rem; font-size: 1rem; cursor: pointer; color: #fff; }
+          button, .button { border: 0; text-decoration: none; display: inline-block; border-radius: 6px; padding: .65rem 1.1rem; font-size: 1rem; cursor: pointer; color: #fff; }
           .pay { background: #1b7f3b; } .late { background: #2f6fb3; } .refuse { background: #c46a00; } .cancel { background: #6b7580; }
         </style></head>
         <body><header><span><b>{{E(provider)}}</b> · hosted payment page</span><span class="badge">SANDBOX · NO REAL MONEY</span></header>

@@ -21,6 +21,12 @@ public sealed class SandboxPayment(string id, string code, SandboxRequest reques
 
     public bool NotificationHeld { get; private set; }
 
+    /// <summary>The signed fields of the browser return.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ReturnFields { get; private set; } = [];
+
+    /// <summary>Where the browser return goes (return, decline or cancel URL).</summary>
+    public string ReturnUrl { get; private set; } = "";
+
     /// <summary>Records the buyer's choice once; false when the payment was already decided.</summary>
     public bool TryDecide(SandboxDecision decision)
     {
@@ -31,6 +37,12 @@ public sealed class SandboxPayment(string id, string code, SandboxRequest reques
             Decision = decision;
             return true;
         }
+    }
+
+    public void SetReturn(string url, IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
+        lock (_gate)
+            (ReturnUrl, ReturnFields) = (url, fields);
     }
 
     public void SetNotification(IReadOnlyList<KeyValuePair<string, string>> fields, bool held)

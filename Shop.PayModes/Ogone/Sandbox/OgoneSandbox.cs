@@ -52,6 +52,9 @@ public sealed class OgoneSandbox(IPayModeSettingsStore store, IShopSettings shop
             Fields: fields));
     }
 
+    /// <summary>Ogone redirects the buyer with the feedback parameters in the query string.</summary>
+    public bool ReturnsByGet(SandboxPayment payment) => true;
+
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> SignResponseAsync(SandboxPayment payment, SandboxStatus status, CancellationToken ct)
     {
         var account = await store.GetSettingsAsync<OgoneSettings>(Code, ct);

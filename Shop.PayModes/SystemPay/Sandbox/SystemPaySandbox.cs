@@ -69,6 +69,9 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store) : IProviderSan
             Fields: fields));
     }
 
+    /// <summary>Lyra honours <c>vads_return_mode</c>: GET puts the fields in the return URL's query.</summary>
+    public bool ReturnsByGet(SandboxPayment payment) => payment.Request.Fields.GetValueOrDefault("vads_return_mode") == "GET";
+
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> SignResponseAsync(SandboxPayment payment, SandboxStatus status, CancellationToken ct)
     {
         var shop = await store.GetSettingsAsync<SystemPaySettings>(Code, ct);

@@ -1,18 +1,19 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Shop.Tests.Infrastructure;
 using static Shop.Tests.PayModes.Providers.ProviderFlow;
 
 namespace Shop.Tests.PayModes.Providers;
 
 /// <summary>Each provider end to end through its built-in sandbox: request signed by the pay mode, checked and answered by the sandbox.</summary>
-public sealed class ProviderSandboxTests(ProviderShopFactory shop) : IClassFixture<ProviderShopFactory>
+public sealed partial class ProviderSandboxTests(ProviderShopFactory shop) : IClassFixture<ProviderShopFactory>
 {
     public static TheoryData<string> Providers => ["mercanet", "systempay", "ogone"];
 
     private readonly HttpClient _client = shop.NoRedirects();
 
-    /// <summary>Shop → sandbox page → the buyer's decision: the sandbox's answer (return form or held page).</summary>
-    private async Task<(PlacedOrder Order, string DecisionUrl, string Html)> DecideAsync(string code, string decision)
+    /// <summary>Shop → sandbox page → the buyer's decision: the sandbox's answer (return form, return redirect or held page).</summary>
+    private async Task<(PlacedOrder Order, string DecisionUrl, HttpResponseMessage Answer, string Html)> DecideAsync(string code, string decision)
     {
         var (order, request) = await StartAsync(_client, code);
         Assert.EndsWith($"/sandbox/{code}/pay", request.Action);
@@ -23,23 +24,36 @@ public sealed class ProviderSandboxTests(ProviderShopFactory shop) : IClassFixtu
         var decide = Form(html).Action;
         var answer = await _client.PostAsync(decide, new FormUrlEncodedContent([new("decision", decision)]));
         var answerHtml = await answer.Content.ReadAsStringAsync();
-        Assert.True(answer.StatusCode == HttpStatusCode.OK, answerHtml);
-        return (order, decide, answerHtml);
+        Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, answerHtml);
+        return (order, decide, answer, answerHtml);
     }
 
-    private async Task<HttpResponseMessage> ReturnAsync(string html)
+    /// <summary>The browser return as the sandbox makes it: a GET redirect (Systempay, Ogone), a link, or a posted form (Mercanet).</summary>
+    private async Task<(string Url, HttpResponseMessage Response)> ReturnAsync(HttpResponseMessage answer, string html)
     {
-        var form = Form(html);
-        return await _client.PostAsync(PathOf(form.Action), form.Content());
+        string url;
+        if (answer.StatusCode == HttpStatusCode.Redirect)
+            url = answer.Headers.Location!.OriginalString;
+        else if (ReturnLink().Match(html) is { Success: true } link)
+            url = WebUtility.HtmlDecode(link.Groups["href"].Value);
+        else
+        {
+            var form = Form(html);
+            return (form.Action, await _client.PostAsync(PathOf(form.Action), form.Content()));
+        }
+        return (url, await _client.GetAsync(PathOf(url)));
     }
+
+    [GeneratedRegex("<a id=\"sandbox-return\"[^>]*href=\"(?<href>[^\"]*)\"")]
+    private static partial Regex ReturnLink();
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Sandbox_pay_completes_the_bill_and_the_return_leads_to_the_status_page(string code)
     {
-        var (order, _, html) = await DecideAsync(code, "pay");
+        var (order, _, answer, html) = await DecideAsync(code, "pay");
         Assert.Equal("COMPLETE", await StateAsync(_client, order.Reference));
 
-        var back = await ReturnAsync(html);
+        var (_, back) = await ReturnAsync(answer, html);
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         Assert.Equal($"/bills/{order.Reference}", back.Headers.Location?.OriginalString);
         Assert.Equal((1, 1, 1), await DeliveryCountsAsync(shop, order.Reference));
@@ -48,31 +62,30 @@ public sealed class ProviderSandboxTests(ProviderShopFactory shop) : IClassFixtu
     [Theory, MemberData(nameof(Providers))]
     public async Task Sandbox_refuse_leaves_the_bill_REFUSED(string code)
     {
-        var (order, _, html) = await DecideAsync(code, "refuse");
+        var (order, _, answer, html) = await DecideAsync(code, "refuse");
         Assert.Equal("REFUSED", await StateAsync(_client, order.Reference));
-        Assert.Equal(HttpStatusCode.Redirect, (await ReturnAsync(html)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ReturnAsync(answer, html)).Response.StatusCode);
         Assert.Equal("REFUSED", await StateAsync(_client, order.Reference));
     }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Sandbox_cancel_leaves_the_bill_CANCELLED_and_returns_through_the_cancel_url(string code)
     {
-        var (order, _, html) = await DecideAsync(code, "cancel");
+        var (order, _, answer, html) = await DecideAsync(code, "cancel");
         Assert.Equal("CANCELLED", await StateAsync(_client, order.Reference));
-        var form = Form(html);
+        var (url, back) = await ReturnAsync(answer, html);
         // Mercanet has no cancel URL: its buyer cancel comes back to the normal return with code 17.
-        Assert.Contains(code == "mercanet" ? $"/paymodes/{code}/return" : $"/paymodes/{code}/cancel", form.Action);
-        var back = await ReturnAsync(html);
+        Assert.Contains(code == "mercanet" ? $"/paymodes/{code}/return" : $"/paymodes/{code}/cancel", url);
         Assert.Equal($"/bills/{order.Reference}", back.Headers.Location?.OriginalString);
     }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Sandbox_late_notification_returns_first_then_pays_once_whatever_the_duplicates(string code)
     {
-        var (order, decide, html) = await DecideAsync(code, "paylate");
+        var (order, decide, answer, html) = await DecideAsync(code, "paylate");
         Assert.Contains("held back", html);
 
-        var back = await ReturnAsync(html);
+        var (_, back) = await ReturnAsync(answer, html);
         Assert.Equal($"/bills/{order.Reference}", back.Headers.Location?.OriginalString);
         Assert.Equal("PLACED", await StateAsync(_client, order.Reference));
 
@@ -85,6 +98,20 @@ public sealed class ProviderSandboxTests(ProviderShopFactory shop) : IClassFixtu
         var again = await _client.PostAsync(deliver + "?copies=3", null);
         Assert.Contains("[200,200,200]", await again.Content.ReadAsStringAsync());
         Assert.Equal((1, 1, 1), await DeliveryCountsAsync(shop, order.Reference));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Sandbox_pending_then_paid_waits_in_PENDING_then_completes(string code)
+    {
+        var (order, decide, answer, html) = await DecideAsync(code, "pending");
+        Assert.Equal("PENDING", await StateAsync(_client, order.Reference));
+        var (_, back) = await ReturnAsync(answer, html);
+        Assert.Equal($"/bills/{order.Reference}", back.Headers.Location?.OriginalString);
+        Assert.Equal("PENDING", await StateAsync(_client, order.Reference));
+
+        var delivered = await _client.PostAsync(decide.Replace("/decide/", "/deliver/", StringComparison.Ordinal), null);
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        Assert.Equal("COMPLETE", await StateAsync(_client, order.Reference));
     }
 
     [Theory, MemberData(nameof(Providers))]
