@@ -169,6 +169,16 @@ public sealed class ProviderNotificationTests(ProviderShopFactory shop) : IClass
         Assert.Equal(0, (await DeliveryCountsAsync(shop, order.Reference)).Deliveries);
     }
 
+    [Fact]
+    public async Task Ogone_post_sale_request_by_GET_is_verified_like_a_POST()
+    {
+        var (order, request, messages) = await StartAsync("ogone");
+        var query = messages.Build(request.Fields, new(ProviderStatus.Paid));
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/paymodes/ogone/notify?{query}")).StatusCode);
+        Assert.Equal("COMPLETE", await StateAsync(_client, order.Reference));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/paymodes/ogone/notify?{messages.Tamper(query)}")).StatusCode);
+    }
+
     public static TheoryData<string, string> BrokenBodies()
     {
         var data = new TheoryData<string, string>();

@@ -114,6 +114,24 @@ public sealed partial class ProviderSandboxTests(ProviderShopFactory shop) : ICl
         Assert.Equal("COMPLETE", await StateAsync(_client, order.Reference));
     }
 
+    [Fact]
+    public async Task Sandbox_deliver_button_answers_with_the_held_page_and_the_shop_answer()
+    {
+        var (order, decide, _, _) = await DecideAsync("mercanet", "paylate");
+        var page = await _client.PostAsync(decide.Replace("/decide/", "/deliver/", StringComparison.Ordinal),
+            new FormUrlEncodedContent([new("page", "1")]));
+        Assert.Contains("the shop answered 200", await page.Content.ReadAsStringAsync());
+        Assert.Equal("COMPLETE", await StateAsync(_client, order.Reference));
+    }
+
+    [Fact]
+    public async Task A_sandbox_payment_is_decided_once()
+    {
+        var (_, decide, _, _) = await DecideAsync("ogone", "pay");
+        var again = await _client.PostAsync(decide, new FormUrlEncodedContent([new("decision", "refuse")]));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task Sandbox_refuses_a_request_whose_signature_was_tampered_with(string code)
     {
