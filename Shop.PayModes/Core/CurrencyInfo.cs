@@ -1,35 +1,32 @@
 namespace Shop.PayModes.Core;
 
-/// <summary>ISO 4217 facts the providers need: numeric code and number of minor digits.</summary>
-public static class CurrencyInfo
+/// <summary>ISO 4217 data for the currencies the gateways are used with.</summary>
+public sealed record CurrencyInfo(string Alpha, string Numeric, int MinorDigits)
 {
-    private static readonly Dictionary<string, (string Numeric, int Digits)> Table = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly CurrencyInfo[] Known =
+    [
+        new("EUR", "978", 2), new("USD", "840", 2), new("GBP", "826", 2), new("CHF", "756", 2),
+        new("JPY", "392", 0), new("CAD", "124", 2), new("AUD", "036", 2), new("SEK", "752", 2),
+        new("DKK", "208", 2), new("NOK", "578", 2), new("PLN", "985", 2), new("CZK", "203", 2),
+    ];
+
+    public static IReadOnlyList<CurrencyInfo> All => Known;
+
+    public static bool TryFromAlpha(string? alpha, out CurrencyInfo currency) =>
+        TryFind(c => string.Equals(c.Alpha, alpha, StringComparison.OrdinalIgnoreCase), out currency);
+
+    public static bool TryFromNumeric(string? numeric, out CurrencyInfo currency) =>
+        TryFind(c => c.Numeric == numeric, out currency);
+
+    /// <exception cref="ArgumentException">The currency is not in the table.</exception>
+    public static CurrencyInfo FromAlpha(string alpha) =>
+        TryFromAlpha(alpha, out var currency)
+            ? currency
+            : throw new ArgumentException($"Unsupported currency '{alpha}'.", nameof(alpha));
+
+    private static bool TryFind(Func<CurrencyInfo, bool> match, out CurrencyInfo currency)
     {
-        ["EUR"] = ("978", 2),
-        ["USD"] = ("840", 2),
-        ["GBP"] = ("826", 2),
-        ["CHF"] = ("756", 2),
-        ["JPY"] = ("392", 0),
-        ["CAD"] = ("124", 2),
-        ["AUD"] = ("036", 2),
-        ["SEK"] = ("752", 2),
-        ["DKK"] = ("208", 2),
-        ["NOK"] = ("578", 2),
-        ["PLN"] = ("985", 2),
-        ["CZK"] = ("203", 2),
-    };
-
-    public static IReadOnlyCollection<string> Known => Table.Keys;
-
-    public static bool IsKnown(string? alpha) => alpha is not null && Table.ContainsKey(alpha);
-
-    public static int MinorDigits(string alpha) => Lookup(alpha).Digits;
-
-    public static string Numeric(string alpha) => Lookup(alpha).Numeric;
-
-    public static string? AlphaFromNumeric(string numeric) =>
-        Table.FirstOrDefault(kv => kv.Value.Numeric == numeric).Key;
-
-    private static (string Numeric, int Digits) Lookup(string alpha) =>
-        Table.TryGetValue(alpha, out var info) ? info : throw new ArgumentException($"Unsupported currency '{alpha}'.", nameof(alpha));
+        currency = Known.FirstOrDefault(match)!;
+        return currency is not null;
+    }
 }

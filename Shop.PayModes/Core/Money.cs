@@ -33,13 +33,13 @@ public static class Money
 
     /// <summary>The provider-style decimal string: 1999 → "19.99", 0 → "0.00", JPY 500 → "500".</summary>
     public static string ToDecimalString(long minor, string currency) =>
-        FromMinor(minor, currency).ToString("F" + CurrencyInfo.MinorDigits(currency), CultureInfo.InvariantCulture);
+        FromMinor(minor, currency).ToString("F" + CurrencyInfo.FromAlpha(currency).MinorDigits, CultureInfo.InvariantCulture);
 
     /// <summary>For people: "19.99 EUR" in the invariant style the shop uses on every page.</summary>
     public static string Format(long minor, string currency) =>
-        $"{FromMinor(minor, currency).ToString("N" + CurrencyInfo.MinorDigits(currency), CultureInfo.InvariantCulture)} {currency}";
+        $"{FromMinor(minor, currency).ToString("N" + CurrencyInfo.FromAlpha(currency).MinorDigits, CultureInfo.InvariantCulture)} {currency}";
 
-    private static decimal Factor(string currency) => CurrencyInfo.MinorDigits(currency) switch
+    private static decimal Factor(string currency) => CurrencyInfo.FromAlpha(currency).MinorDigits switch
     {
         0 => 1m,
         3 => 1000m,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.PayModes.Core.Sandbox;
 
 namespace Shop.PayModes.Core;
 
@@ -16,6 +17,7 @@ public static class PayModeEndpoints
             var group = app.MapGroup($"/paymodes/{mode.Code}").DisableAntiforgery().WithTags($"paymode:{mode.Code}");
             mode.MapEndpoints(group);
         }
+        app.MapProviderSandboxes();
         return app;
     }
 

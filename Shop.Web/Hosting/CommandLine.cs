@@ -1,3 +1,4 @@
+using Shop.PayModes.Core.SignatureLab;
 using Shop.Web.Admin;
 using Shop.Web.Data;
 
@@ -13,9 +14,17 @@ public static class CommandLine
     private const string AdminUsage = "usage: admin create --email <e> --password <p> [--Section:Key=value ...]";
 
     /// <summary>The exit code when <paramref name="args"/> name a verb, or null to start the web server.</summary>
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter? output = null, TextWriter? error = null) => args switch
+    public static Task<int?> TryRunAsync(string[] args) => TryRunAsync(args, Console.In, Console.Out, Console.Error);
+
+    /// <summary>The same, with given output streams (tests of verbs that read no input).</summary>
+    public static Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error) => TryRunAsync(args, TextReader.Null, output, error);
+
+    /// <summary>The same, on given streams (tests).</summary>
+    public static async Task<int?> TryRunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => args switch
     {
-        ["admin", .. var rest] => await AdminAsync(rest, output ?? Console.Out, error ?? Console.Error),
+        // PAYMODES.md §6: pure computation on stdin; no host, no database.
+        ["signature", ..] => SignatureCommand.Run(args, stdin, stdout, stderr),
+        ["admin", .. var rest] => await AdminAsync(rest, stdout, stderr),
         _ => null,
     };
 

@@ -4,6 +4,9 @@ using MudBlazor.Services;
 using Shop.PayModes.Check;
 using Shop.PayModes.Core;
 using Shop.PayModes.FreeOrder;
+using Shop.PayModes.Mercanet;
+using Shop.PayModes.Ogone;
+using Shop.PayModes.SystemPay;
 using Shop.PayModes.Test;
 using Shop.PayModes.Transfer;
 using Shop.Web.Admin;
@@ -60,6 +63,9 @@ public static class ShopServices
         services.AddPayMode<FreeOrderPayMode>();
         services.AddPayMode<CheckPayMode>();
         services.AddPayMode<TransferPayMode>();
+        services.AddPayMode<MercanetPayMode>();
+        services.AddPayMode<SystemPayPayMode>();
+        services.AddPayMode<OgonePayMode>();
         return builder;
     }
 

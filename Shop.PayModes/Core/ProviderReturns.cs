@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Shop.PayModes.Core;
+
+/// <summary>What a provider's browser return says once its signature is checked.</summary>
+public sealed record ReturnCheck(SignatureVerdict Verdict, string? ProviderReference, string? Problem = null)
+{
+    public static ReturnCheck Valid(string providerReference) => new(SignatureVerdict.Valid, providerReference);
+
+    public static ReturnCheck From<T>(NotificationResult<T> result, Func<T, string> reference) where T : class =>
+        result.SignatureValid ? Valid(reference(result.Notification)) : new(result.Verdict, null, result.Problem);
+}
+
+/// <summary>
+/// The browser return and cancel of a signed provider (rule 2: display only). When the provider sent
+/// data, its signature is checked and the bill found through the attempt; without data, the
+/// <c>bill</c> query parameter of our own return URL leads to the status page. Nothing is ever marked paid here.
+/// </summary>
+public static class ProviderReturns
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public static void MapVerifiedReturns(this IEndpointRouteBuilder group, string payMode,
+        Func<IReadOnlyList<KeyValuePair<string, string>>, IServiceProvider, CancellationToken, Task<ReturnCheck>> verify)
+    {
+        async Task<IResult> Handle(HttpContext http, IBillGateway bills)
+        {
+            var ct = http.RequestAborted;
+            var ourBill = http.Request.Query[ProviderLinks.BillParameter].FirstOrDefault();
+            IReadOnlyList<KeyValuePair<string, string>> fields;
+            try
+            {
+                fields = await ReadFieldsAsync(http.Request, ct);
+            }
+            catch (FormatException)
+            {
+                return Unverified(ourBill, "The payment page sent back data we could not read.");
+            }
+            if (fields.Count == 0)
+                return ourBill is { Length: > 0 } ? Results.Redirect(PaymentHandover.StatusPath(ourBill)) : NotFound();
+
+            var check = await verify(fields, http.RequestServices, ct);
+            if (check.Verdict != SignatureVerdict.Valid || check.ProviderReference is null)
+                return Unverified(ourBill, "The payment page sent back data whose signature does not match. Your order's status below is the only one that counts.");
+            var bill = await bills.FindByAttemptAsync(payMode, check.ProviderReference, ct);
+            return bill is not null ? Results.Redirect(PaymentHandover.StatusPath(bill.Reference))
+                : ourBill is { Length: > 0 } ? Results.Redirect(PaymentHandover.StatusPath(ourBill))
+                : NotFound();
+        }
+        group.MapMethods("/return", ["GET", "POST"], Handle);
+        group.MapMethods("/cancel", ["GET", "POST"], Handle);
+    }
+
+    /// <summary>The provider's fields: the form body of a POST, else the query string (without our own parameter).</summary>
+    private static async Task<IReadOnlyList<KeyValuePair<string, string>>> ReadFieldsAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (HttpMethods.IsPost(request.Method))
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            if (buffer.Length > MaxBodyBytes)
+                throw new FormatException("body too large");
+            if (buffer.Length > 0)
+            {
+                string text;
+                try { text = new UTF8Encoding(false, true).GetString(buffer.ToArray()); }
+                catch (DecoderFallbackException e) { throw new FormatException("body is not UTF-8", e); }
+                var posted = FormBody.Parse(text);
+                if (posted.Count > 0)
+                    return posted;
+            }
+        }
+        return [.. FormBody.Parse((request.QueryString.Value ?? "").TrimStart('?'))
+            .Where(f => !string.Equals(f.Key, ProviderLinks.BillParameter, StringComparison.Ordinal))];
+    }
+
+    private static IResult Unverified(string? bill, string message) => bill is { Length: > 0 }
+        ? PayModePages.Message(StatusCodes.Status400BadRequest, "Payment not confirmed", message, PaymentHandover.StatusPath(bill), "See your order")
+        : PayModePages.Message(StatusCodes.Status400BadRequest, "Payment not confirmed", message, "/", "Back to the shop");
+
+    private static IResult NotFound() =>
+        PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found",
+            "The payment page sent you back without a valid order reference.", "/", "Back to the shop");
+}

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Shop.PayModes.Core.Sandbox;
+
+/// <summary>
+/// The built-in provider sandbox (PAYMODES.md §5) under <c>/sandbox/{code}</c>: a hosted payment page,
+/// signed browser returns, and signed server-to-server notifications (late, duplicated or retried on demand).
+/// Every route answers 404 unless the shop is in test mode.
+/// </summary>
+public static class SandboxEndpoints
+{
+    /// <summary>Registers a provider's sandbox and the shared sandbox services.</summary>
+    public static IServiceCollection AddProviderSandbox<TSandbox>(this IServiceCollection services) where TSandbox : class, IProviderSandbox
+    {
+        services.TryAddSingleton<SandboxStore>();
+        services.TryAddScoped<SandboxNotifier>();
+        services.AddHttpClient(SandboxNotifier.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<IProviderSandbox, TSandbox>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProviderSandboxes(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetService<SandboxStore>() is null)
+            return app;
+        var sandbox = app.MapGroup("/sandbox/{code}").DisableAntiforgery().WithTags("sandbox")
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.RequestServices.GetRequiredService<IShopSettings>().Current.TestMode
+                    ? await next(context)
+                    : Results.NotFound());
+        sandbox.MapMethods("/pay", ["GET", "POST"], PayAsync);
+        sandbox.MapPost("/decide/{id}", DecideAsync);
+        sandbox.MapPost("/deliver/{id}", DeliverAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PayAsync(string code, HttpContext http, IEnumerable<IProviderSandbox> sandboxes, SandboxStore store)
+    {
+        if (Find(sandboxes, code) is not { } sandbox)
+            return Results.NotFound();
+        var form = HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
+            ? (await http.Request.ReadFormAsync(http.RequestAborted)).Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList()
+            : http.Request.Query.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList();
+        var check = await sandbox.CheckRequestAsync(form, http.Request, http.RequestAborted);
+        if (check.Request is not { } request)
+            return SandboxPages.Error(sandbox, StatusCodes.Status400BadRequest, $"The payment request was refused: {check.Error}");
+        return SandboxPages.PaymentPage(sandbox, store.Add(sandbox.Code, request));
+    }
+
+    private static async Task<IResult> DecideAsync(string code, string id, HttpContext http,
+        IEnumerable<IProviderSandbox> sandboxes, SandboxStore store, SandboxNotifier notifier)
+    {
+        if (Find(sandboxes, code) is not { } sandbox || store.Find(sandbox.Code, id) is not { } payment)
+            return Results.NotFound();
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+        if (!TryParseDecision(form?["decision"].ToString(), out var decision))
+            return SandboxPages.Error(sandbox, StatusCodes.Status400BadRequest, "Choose pay, pay late, pending, refuse or cancel.");
+        if (!payment.TryDecide(decision))
+            return SandboxPages.Error(sandbox, StatusCodes.Status409Conflict, "This payment was already decided.");
+
+        var ct = http.RequestAborted;
+        var (status, returnUrl) = decision switch
+        {
+            SandboxDecision.Refuse => (SandboxStatus.Refused, payment.Request.DeclineUrl ?? payment.Request.ReturnUrl),
+            SandboxDecision.Cancel => (SandboxStatus.Cancelled, payment.Request.CancelUrl ?? payment.Request.ReturnUrl),
+            SandboxDecision.PendingThenPay => (SandboxStatus.Pending, payment.Request.ReturnUrl),
+            _ => (SandboxStatus.Paid, payment.Request.ReturnUrl),
+        };
+        var fields = await sandbox.SignResponseAsync(payment, status, ct);
+        payment.SetReturn(returnUrl, fields);
+        switch (decision)
+        {
+            case SandboxDecision.PayLate:
+                payment.SetNotification(fields, held: true);
+                return SandboxPages.HeldPage(sandbox, payment);
+            case SandboxDecision.PendingThenPay:
+                await notifier.PostAsync(payment.Request.NotifyUrl, fields, ct);
+                payment.SetNotification(await sandbox.SignResponseAsync(payment, SandboxStatus.Paid, ct), held: true);
+                return SandboxPages.HeldPage(sandbox, payment);
+            default:
+                payment.SetNotification(fields, held: false);
+                await notifier.PostAsync(payment.Request.NotifyUrl, fields, ct);
+                return SandboxPages.ReturnToMerchant(sandbox, payment);
+        }
+    }
+
+    /// <summary>Sends the payment's notification: the held one, or again the last one (a duplicate or a retry). <c>?copies=n</c> sends it n times.</summary>
+    private static async Task<IResult> DeliverAsync(string code, string id, HttpContext http, int? copies,
+        IEnumerable<IProviderSandbox> sandboxes, SandboxStore store, SandboxNotifier notifier)
+    {
+        if (Find(sandboxes, code) is not { } sandbox || store.Find(sandbox.Code, id) is not { } payment)
+            return Results.NotFound();
+        if (payment.Notification is not { } fields)
+            return Results.Problem(title: "Nothing to deliver", detail: "The buyer has not decided yet.", statusCode: StatusCodes.Status409Conflict);
+        var count = Math.Clamp(copies ?? 1, 1, 50);
+        var statuses = new List<int>();
+        for (var i = 0; i < count; i++)
+            statuses.Add(await notifier.PostAsync(payment.Request.NotifyUrl, fields, http.RequestAborted));
+        payment.MarkDelivered();
+        var asPage = http.Request.HasFormContentType && (await http.Request.ReadFormAsync(http.RequestAborted))["page"] == "1";
+        return asPage
+            ? SandboxPages.HeldPage(sandbox, payment, $"Notification delivered: the shop answered {string.Join(", ", statuses)}.")
+            : Results.Ok(new { delivered = count, statuses });
+    }
+
+    private static IProviderSandbox? Find(IEnumerable<IProviderSandbox> sandboxes, string code) =>
+        sandboxes.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.Ordinal));
+
+    private static bool TryParseDecision(string? text, out SandboxDecision decision)
+    {
+        decision = SandboxDecision.Pay;
+        switch (text)
+        {
+            case "pay": return true;
+            case "paylate": decision = SandboxDecision.PayLate; return true;
+            case "pending": decision = SandboxDecision.PendingThenPay; return true;
+            case "refuse": decision = SandboxDecision.Refuse; return true;
+            case "cancel": decision = SandboxDecision.Cancel; return true;
+            default: return false;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Shop.PayModes.Core;
+
+namespace Shop.PayModes.Mercanet;
+
+/// <summary>Mercanet's automatic response (<c>automaticResponseUrl</c>): the seal is checked over the raw Data first.</summary>
+public sealed class MercanetNotificationProtocol(IPayModeSettingsStore store) : INotificationProtocol
+{
+    public string PayMode => MercanetPayMode.ModeCode;
+
+    public async Task<NotificationCheck> VerifyAsync(RawNotification raw, CancellationToken ct)
+    {
+        if (raw.BodyText is not { } text)
+            return NotificationCheck.Malformed("body is not UTF-8");
+        var form = FormBody.Parse(text);
+        if (form.Count == 0)
+            return NotificationCheck.Malformed("empty body");
+        var settings = await store.GetSettingsAsync<MercanetSettings>(PayMode, ct);
+        if (string.IsNullOrEmpty(settings.SecretKey))
+            return NotificationCheck.Refused("mercanet has no secret key");
+        var result = Verify(form, settings);
+        if (!result.SignatureValid)
+            return result.Verdict == SignatureVerdict.BadSignature
+                ? NotificationCheck.BadSignature()
+                : NotificationCheck.Malformed(result.Problem ?? "malformed");
+
+        var n = result.Notification;
+        var currency = CurrencyInfo.TryFromNumeric(n.CurrencyCode, out var known) ? known.Alpha : n.CurrencyCode;
+        return NotificationCheck.Valid(new ProviderPayment(
+            ProviderReference: n.TransactionReference,
+            Outcome: n.Outcome,
+            IdempotencyKey: n.IdempotencyKey,
+            Amount: n.AmountMinorUnits,
+            Currency: currency,
+            MerchantId: n.MerchantId,
+            ExpectedMerchantId: settings.MerchantId,
+            ProviderTransactionId: n.Fields.GetValueOrDefault("authorisationId"),
+            Summary: $"mercanet responseCode {n.ResponseCode} {n.AmountMinorUnits} {currency} transaction {n.TransactionReference}"));
+    }
+
+    internal static NotificationResult<MercanetNotification> Verify(IReadOnlyList<KeyValuePair<string, string>> form, MercanetSettings settings) =>
+        MercanetResponse.Verify(form, settings.SecretKey ?? "", MercanetSealAlgorithmNames.Parse(settings.SealAlgorithm));
+}

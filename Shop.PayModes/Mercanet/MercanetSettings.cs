@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+using Shop.PayModes.Core;
+
+namespace Shop.PayModes.Mercanet;
+
+/// <summary>A Mercanet (Sips 2.0) merchant account. Empty <see cref="PaymentUrl"/> means the built-in sandbox in test mode.</summary>
+public sealed class MercanetSettings : PayModeSettings
+{
+    [Required(ErrorMessage = "Give the Mercanet merchant id.")]
+    [RegularExpression("^[0-9A-Za-z]{1,30}$", ErrorMessage = "The merchant id is letters and digits only.")]
+    [Display(Name = "Merchant id")]
+    public string? MerchantId { get; set; }
+
+    [Secret]
+    [Required(ErrorMessage = "Give the secret key from the Mercanet download area.")]
+    [Display(Name = "Secret key")]
+    public string? SecretKey { get; set; }
+
+    [Required(ErrorMessage = "Give the version of the secret key.")]
+    [RegularExpression("^[0-9]{1,5}$", ErrorMessage = "The key version is a number.")]
+    [Display(Name = "Key version")]
+    public string? KeyVersion { get; set; } = "1";
+
+    [Required]
+    [RegularExpression("^(HMAC-SHA-256|SHA-256)$", ErrorMessage = "Choose HMAC-SHA-256 or SHA-256.")]
+    [Display(Name = "Seal algorithm")]
+    public string SealAlgorithm { get; set; } = MercanetSealAlgorithmNames.HmacSha256;
+
+    [RegularExpression(@"^(https?://\S+)?$", ErrorMessage = "Give an http(s) URL, or leave empty for the sandbox.")]
+    [Display(Name = "Payment page URL")]
+    public string? PaymentUrl { get; set; }
+
+    internal MercanetAccount Account() =>
+        new(MerchantId ?? "", KeyVersion ?? "1", SecretKey ?? "", MercanetSealAlgorithmNames.Parse(SealAlgorithm));
+}

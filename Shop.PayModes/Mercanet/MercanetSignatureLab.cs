@@ -1,0 +1,26 @@
+using Shop.PayModes.Core;
+using Shop.PayModes.Core.SignatureLab;
+
+namespace Shop.PayModes.Mercanet;
+
+/// <summary>Signature lab for a Mercanet body <c>Data=...&amp;Seal=...&amp;Encode=...</c>.</summary>
+public sealed class MercanetSignatureLab : ISignatureLabProvider
+{
+    public string Code => "mercanet";
+
+    public IReadOnlyList<string> Algorithms => MercanetSealAlgorithmNames.All;
+
+    public SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction)
+    {
+        SignatureLabException.ThrowIfDirectionGiven(Code, direction);
+        var sealAlgorithm = MercanetSealAlgorithm.HmacSha256;
+        if (algorithm is not null && !MercanetSealAlgorithmNames.TryParse(algorithm, out sealAlgorithm))
+            throw SignatureLabException.UnknownAlgorithm(Code, algorithm, Algorithms);
+        var form = SignatureLabBody.Parse(rawBody);
+        var data = SignatureLabBody.Required(form, "Data", StringComparison.Ordinal);
+        var received = SignatureLabBody.Optional(form, "Seal", StringComparison.Ordinal);
+        var signature = MercanetSeal.Compute(data, key, sealAlgorithm);
+        var verdict = received is null ? (bool?)null : SignatureCompare.HexEquals(signature, received);
+        return new(MercanetSeal.StringToSign(data, SignatureLabResult.KeyMask, sealAlgorithm), signature, verdict);
+    }
+}

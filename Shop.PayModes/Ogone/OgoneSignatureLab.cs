@@ -1,0 +1,30 @@
+using Shop.PayModes.Core;
+using Shop.PayModes.Core.SignatureLab;
+
+namespace Shop.PayModes.Ogone;
+
+/// <summary>Signature lab for an Ogone body <c>NAME=value&amp;...&amp;SHASIGN=...</c>, direction in (default) or out.</summary>
+public sealed class OgoneSignatureLab : ISignatureLabProvider
+{
+    public string Code => "ogone";
+
+    public IReadOnlyList<string> Algorithms => OgoneHashAlgorithmNames.All;
+
+    public SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction)
+    {
+        var hash = OgoneHashAlgorithm.Sha1;
+        if (algorithm is not null && !OgoneHashAlgorithmNames.TryParse(algorithm, out hash))
+            throw SignatureLabException.UnknownAlgorithm(Code, algorithm, Algorithms);
+        var way = OgoneDirection.In;
+        if (direction is not null && !OgoneDirectionNames.TryParse(direction, out way))
+            throw new SignatureLabException($"unknown ogone direction '{direction}' (use in or out)");
+        var form = SignatureLabBody.Parse(rawBody);
+        if (form.Count == 0)
+            throw new SignatureLabException("ogone body is empty");
+        SignatureLabBody.RejectDuplicates(form, StringComparer.OrdinalIgnoreCase);
+        var received = SignatureLabBody.Optional(form, OgoneSignature.SignatureParameter, StringComparison.OrdinalIgnoreCase);
+        var signature = OgoneSignature.Compute(form, key, way, hash);
+        var verdict = received is null ? (bool?)null : SignatureCompare.HexEquals(signature, received);
+        return new(OgoneSignature.StringToSign(form, SignatureLabResult.KeyMask, way), signature, verdict);
+    }
+}

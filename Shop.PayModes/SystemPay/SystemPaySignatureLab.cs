@@ -1,0 +1,27 @@
+using Shop.PayModes.Core.SignatureLab;
+
+namespace Shop.PayModes.SystemPay;
+
+/// <summary>Signature lab for a Lyra body <c>vads_...=...&amp;signature=...</c>.</summary>
+public sealed class SystemPaySignatureLab : ISignatureLabProvider
+{
+    public string Code => "systempay";
+
+    public IReadOnlyList<string> Algorithms => SystemPayAlgorithmNames.All;
+
+    public SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction)
+    {
+        SignatureLabException.ThrowIfDirectionGiven(Code, direction);
+        var mode = SystemPayAlgorithm.HmacSha256;
+        if (algorithm is not null && !SystemPayAlgorithmNames.TryParse(algorithm, out mode))
+            throw SignatureLabException.UnknownAlgorithm(Code, algorithm, Algorithms);
+        var form = SignatureLabBody.Parse(rawBody);
+        SignatureLabBody.RejectDuplicates(form, StringComparer.Ordinal);
+        if (!form.Any(f => f.Key.StartsWith(SystemPaySignature.FieldPrefix, StringComparison.Ordinal)))
+            throw new SignatureLabException("systempay body has no vads_ field");
+        var received = SignatureLabBody.Optional(form, SystemPaySignature.SignatureField, StringComparison.Ordinal);
+        var signature = SystemPaySignature.Compute(form, key, mode);
+        var verdict = received is null ? (bool?)null : SystemPaySignature.Matches(signature, received, mode);
+        return new(SystemPaySignature.StringToSign(form, SignatureLabResult.KeyMask), signature, verdict);
+    }
+}
