@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using Shop.PayModes.Check;
 using Shop.PayModes.Core;
 using Shop.PayModes.FreeOrder;
+using Shop.PayModes.PayPal;
 using Shop.PayModes.Test;
 using Shop.PayModes.Transfer;
 using Shop.Web.Bills;
@@ -58,6 +59,7 @@ public static class ShopServices
         services.AddPayMode<FreeOrderPayMode>();
         services.AddPayMode<CheckPayMode>();
         services.AddPayMode<TransferPayMode>();
+        services.AddPayMode<PayPalPayMode>();
         return builder;
     }
 

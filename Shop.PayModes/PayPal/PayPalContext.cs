@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Shop.PayModes.Core;
+
+namespace Shop.PayModes.PayPal;
+
+/// <summary>The PayPal settings and URLs for the current request.</summary>
+public sealed record PayPalSetup(PayPalSettings Settings, PayPalUrls Urls)
+{
+    public PayPalAccount Account => new(Urls.ApiBaseUrl, Settings.ClientId ?? "", Settings.ClientSecret ?? "");
+
+    /// <summary>The receiver payments must name, lower-cased; null when the shop did not configure one.</summary>
+    public string? ExpectedReceiver => Settings.Business is { Length: > 0 } business ? business.Trim().ToLowerInvariant() : null;
+}
+
+public sealed class PayPalContext(IPayModeSettingsStore store, IShopSettings shop, IHttpContextAccessor http)
+{
+    public async Task<PayPalSetup> GetAsync(CancellationToken ct = default)
+    {
+        var settings = await store.GetSettingsAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
+        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("PayPal calls are made while serving a request.");
+        return new PayPalSetup(settings, PayPalUrls.Resolve(settings, shop.Current.TestMode, PayPalUrls.ShopBase(shop, request)));
+    }
+}
