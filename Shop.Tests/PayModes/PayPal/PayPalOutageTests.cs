@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.PayModes.PayPal;
+using Shop.Tests.Infrastructure;
+
+namespace Shop.Tests.PayModes.PayPal;
+
+public sealed class PayPalDownFactory() : PayPalFactory(PayPalSettings.Orders, () => Handler)
+{
+    public static readonly OutageHandler Handler = new(hang: false);
+}
+
+public sealed class PayPalSilentFactory() : PayPalFactory(PayPalSettings.Orders, () => Handler)
+{
+    public static readonly OutageHandler Handler = new(hang: true);
+}
+
+/// <summary>PayPal's API answers 500 or nothing: the buyer gets a clear page, the bill stays unpaid, retry stays possible.</summary>
+public sealed class PayPalOutageTests : IClassFixture<PayPalDownFactory>, IClassFixture<PayPalSilentFactory>
+{
+    private readonly PayPalDownFactory _down;
+    private readonly PayPalSilentFactory _silent;
+
+    public PayPalOutageTests(PayPalDownFactory down, PayPalSilentFactory silent) => (_down, _silent) = (down, silent);
+
+    [Fact]
+    public async Task PayPal_answering_500_gives_a_try_again_page_and_leaves_the_bill_unpaid()
+    {
+        var client = _down.NoRedirects();
+        var order = await client.PlaceAsync("paypal", ("MUG-001", 1));
+        var before = PayPalDownFactory.Handler.Calls;
+
+        var send = await client.SendAsync(order);
+
+        await AssertTryAgainPageAsync(send, order);
+        Assert.True(PayPalDownFactory.Handler.Calls - before >= 2, "the resilience handler retries a 500");
+        Assert.Equal("PLACED", (await client.BillAsync(order.Reference)).State);
+        // Retry stays possible: the hand-over is offered again (and fails the same way while PayPal is down).
+        await AssertTryAgainPageAsync(await client.SendAsync(order), order);
+    }
+
+    [Fact]
+    public async Task PayPal_timing_out_gives_a_try_again_page_and_leaves_the_bill_unpaid()
+    {
+        var client = _silent.NoRedirects();
+        var order = await client.PlaceAsync("paypal", ("MUG-001", 1));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var send = await client.SendAsync(order);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"gave up after {clock.Elapsed}");
+        await AssertTryAgainPageAsync(send, order);
+        Assert.Equal("PLACED", (await client.BillAsync(order.Reference)).State);
+    }
+
+    private static async Task AssertTryAgainPageAsync(HttpResponseMessage response, PlacedOrder order)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("PayPal is not answering right now", page);
+        Assert.Contains($"href=\"/checkout?retry={order.Reference}\"", page);
+        Assert.DoesNotContain("Exception", page);
+    }
+}
+
+/// <summary>The capture fails while PayPal is down, and succeeds when the buyer comes back once it is up again.</summary>
+public sealed class PayPalCaptureOutageTests(PayPalCaptureOutageTests.Factory shop) : IClassFixture<PayPalCaptureOutageTests.Factory>
+{
+    public sealed class Factory() : PayPalFactory(PayPalSettings.Orders, () => new FailCaptures(Failing) { InnerHandler = Inner! })
+    {
+        public static readonly StrongBox<bool> Failing = new(true);
+        public static HttpMessageHandler? Inner;
+
+        public void Wire() => Inner ??= Server.CreateHandler();
+    }
+
+    public sealed class StrongBox<T>(T value)
+    {
+        public T Value { get; set; } = value;
+    }
+
+    private sealed class FailCaptures(StrongBox<bool> failing) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
+            failing.Value && request.RequestUri!.AbsolutePath.EndsWith("/capture", StringComparison.Ordinal)
+                ? Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadGateway))
+                : base.SendAsync(request, ct);
+    }
+
+    [Fact]
+    public async Task Capture_during_an_outage_pays_nothing_and_a_later_return_pays_once()
+    {
+        var client = shop.NoRedirects();
+        shop.Wire();
+        var order = await client.PlaceAsync("paypal", ("MUG-001", 1));
+        var orderId = await client.StartOrderAsync(order);
+        var back = await client.ChooseAsync(orderId, "approve");
+
+        var failed = await client.ReturnAsync(back);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Contains("try again", await failed.Content.ReadAsStringAsync());
+        Assert.Equal("PLACED", (await client.BillAsync(order.Reference)).State);
+
+        Factory.Failing.Value = false;
+        var returned = await client.ReturnAsync(back);
+
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Equal("COMPLETE", (await client.BillAsync(order.Reference)).State);
+        Assert.Equal(1, await shop.AfterPaymentDeliveriesAsync(order.Reference));
+    }
+}
