@@ -163,3 +163,32 @@ public sealed class PayPalMessageTests
     public void Settings_require_what_the_chosen_integration_needs(string integration, string? id, string? secret, string? webhook, string? business, bool valid) =>
         Assert.Equal(valid, new PayPalSettings { Integration = integration, ClientId = id, ClientSecret = secret, WebhookId = webhook, Business = business }.IsValid);
 }
+
+public sealed class PayPalTokenCacheTests
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 28, 19, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task Token_is_fetched_once_and_again_only_near_its_expiry()
+    {
+        var clock = new ManualClock();
+        var cache = new PayPalTokenCache(clock);
+        var account = new PayPalAccount("https://api", "id", "secret");
+        var fetches = 0;
+        Task<(string, int)> Fetch() => Task.FromResult(($"token-{++fetches}", 3600));
+
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => cache.GetAsync(account, Fetch, default)));
+        Assert.All(tokens, t => Assert.Equal("token-1", t));
+
+        clock.Now = clock.Now.AddSeconds(3600 - 61);
+        Assert.Equal("token-1", await cache.GetAsync(account, Fetch, default));
+        clock.Now = clock.Now.AddSeconds(2);
+        Assert.Equal("token-2", await cache.GetAsync(account, Fetch, default));
+        Assert.Equal("token-3", await cache.GetAsync(account with { ClientSecret = "other" }, Fetch, default));
+    }
+}
