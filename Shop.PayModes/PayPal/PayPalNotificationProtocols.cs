@@ -38,7 +38,10 @@ public sealed class PayPalWebhookProtocol(PayPalContext context, PayPalApi api) 
         var root = document.RootElement;
         var eventType = PayPalOrderMessages.Text(root, "event_type") ?? throw new FormatException("event without event_type");
         if (PayPalOrderMessages.OutcomeOfEvent(eventType) is not { } outcome)
-            return NotificationCheck.Malformed($"event {eventType} is not one the shop subscribes to");
+        {
+            // Verified, but about nothing the shop acts on (a webhook subscribed to "all events"): take it, so PayPal stops retrying.
+            return new NotificationCheck(NotificationVerdict.Accepted, null, $"verified; {eventType} is not acted on");
+        }
         if (!root.TryGetProperty("resource", out var resource))
             throw new FormatException("event without resource");
         var capture = PayPalOrderMessages.ParseCapture(resource);
@@ -126,8 +129,9 @@ public sealed class PayPalIpnProtocol(PayPalContext context, IHttpClientFactory 
         var attempt = Field("invoice") is { Length: > 0 } invoice ? invoice : throw new FormatException("IPN without invoice");
         var txn = Field("txn_id") is { Length: > 0 } id ? id : throw new FormatException("IPN without txn_id");
         var currency = Field("mc_currency");
-        var expected = setup.ExpectedReceiver;
-        var receiver = expected is not null && !expected.Contains('@') ? Field("receiver_id") : Field("receiver_email").ToLowerInvariant();
+        var (receiver, expected) = setup.ExpectedReceiver is { IsEmail: false } byId
+            ? (Field("receiver_id"), byId.Value)
+            : (Field("receiver_email").ToLowerInvariant(), setup.ExpectedReceiver?.Value);
         return NotificationCheck.Valid(new ProviderPayment(
             ProviderReference: attempt,
             Outcome: outcome.Value,
@@ -135,7 +139,7 @@ public sealed class PayPalIpnProtocol(PayPalContext context, IHttpClientFactory 
             Amount: CurrencyInfo.IsKnown(currency) ? Money.TryParseMinor(Field("mc_gross"), currency) : null,
             Currency: currency,
             MerchantId: receiver,
-            ExpectedMerchantId: expected is not null && !expected.Contains('@') ? setup.Settings.Business!.Trim() : expected,
+            ExpectedMerchantId: expected,
             ProviderTransactionId: txn,
             Summary: $"IPN {Field("txn_type")} txn {txn} {status} {Field("mc_gross")} {currency} (parent {Field("parent_txn_id")})"));
     }
@@ -152,9 +156,7 @@ internal static class PayPalPayments
     public static ProviderPayment From(PayPalCapture capture, PaymentOutcome outcome, string attempt, PayPalSetup setup, string key, string summary)
     {
         var expected = setup.ExpectedReceiver;
-        string? receiver = null;
-        if (expected is not null)
-            receiver = expected.Contains('@') ? capture.PayeeEmail?.ToLowerInvariant() : capture.PayeeMerchantId;
+        var receiver = expected is null ? null : expected.IsEmail ? capture.PayeeEmail?.ToLowerInvariant() : capture.PayeeMerchantId;
         return new ProviderPayment(
             ProviderReference: attempt,
             Outcome: outcome,
@@ -163,7 +165,7 @@ internal static class PayPalPayments
             Currency: capture.Currency,
             // Only checked when both sides are known: Orders captures name their payee, refunds need not.
             MerchantId: receiver,
-            ExpectedMerchantId: receiver is null ? null : expected is not null && !expected.Contains('@') ? setup.Settings.Business!.Trim() : expected,
+            ExpectedMerchantId: receiver is null ? null : expected!.Value,
             ProviderTransactionId: capture.Id,
             Summary: $"{summary}: capture {capture.Id} {capture.Status} {capture.Amount?.ToString() ?? "?"} {capture.Currency}");
     }

@@ -61,3 +61,31 @@ public sealed class PayPalBrowserTests(PayPalBrowserFactory shop, BrowserFixture
         await Expect(page.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "COMPLETE");
     }
 }
+
+public sealed class PayPalStandardBrowserFactory() : KestrelShopFactory(PayPalFactory.Settings(PayPalSettings.Standard));
+
+/// <summary>Payments Standard: the auto-posted form, the sandbox's PayPal page, the IPN, the status page.</summary>
+public sealed class PayPalStandardBrowserTests(PayPalStandardBrowserFactory shop, BrowserFixture browser)
+    : IClassFixture<PayPalStandardBrowserFactory>, IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Buyer_pays_on_the_Standard_sandbox_page_and_the_verified_IPN_completes_the_order()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(shop.BaseUrl + "/");
+        await CheckoutBrowserTests.AddToCartAsync(page, "TOTE-004");
+        await page.Locator("#cart-button").ClickAsync();
+        await CheckoutBrowserTests.FillDetailsAsync(page);
+        await page.Locator("#paymode-paypal").ClickAsync();
+        await page.Locator("#place-order").ClickAsync();
+
+        await page.WaitForURLAsync("**/sandbox/paypal/webscr");
+        await Expect(page.Locator("#sandbox-amount")).ToHaveTextAsync("18.50 EUR");
+        await BrowserFixture.ScreenshotAsync(page, "paypal-standard-page");
+        await page.Locator("#sandbox-pay").ClickAsync();
+
+        await page.WaitForURLAsync("**/bills/**");
+        await Expect(page.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "COMPLETE");
+        await BrowserFixture.ScreenshotAsync(page, "paypal-standard-complete");
+    }
+}

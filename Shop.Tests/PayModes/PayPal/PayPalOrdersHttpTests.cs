@@ -166,6 +166,16 @@ public sealed class PayPalOrdersHttpTests(PayPalOrdersFactory shop) : IClassFixt
     }
 
     [Fact]
+    public async Task Verified_event_the_shop_does_not_act_on_is_taken_with_200_and_changes_nothing()
+    {
+        var (order, attempt) = await PlacedWithAttemptAsync();
+        var body = CaptureEvent(attempt, "CHECKOUT.ORDER.APPROVED", Money.ToDecimalString(order.Total, "EUR"));
+
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(body)).StatusCode);
+        Assert.Equal("PLACED", (await _client.BillAsync(order.Reference)).State);
+    }
+
+    [Fact]
     public async Task Webhook_for_an_unknown_attempt_is_rejected_with_a_4xx()
     {
         var response = await PostSignedAsync(CaptureEvent("no-such-attempt", "PAYMENT.CAPTURE.COMPLETED", "10.00"));

@@ -67,23 +67,28 @@ public sealed class PayPalOutageTests : IClassFixture<PayPalDownFactory>, IClass
 /// <summary>The capture fails while PayPal is down, and succeeds when the buyer comes back once it is up again.</summary>
 public sealed class PayPalCaptureOutageTests(PayPalCaptureOutageTests.Factory shop) : IClassFixture<PayPalCaptureOutageTests.Factory>
 {
-    public sealed class Factory() : PayPalFactory(PayPalSettings.Orders, () => new FailCaptures(Failing) { InnerHandler = Inner! })
+    /// <summary>The sandbox behind a switch that makes every capture answer 502.</summary>
+    public sealed class Factory : PayPalFactory
     {
-        public static readonly StrongBox<bool> Failing = new(true);
-        public static HttpMessageHandler? Inner;
+        private readonly FailCaptures _handler;
 
-        public void Wire() => Inner ??= Server.CreateHandler();
+        public Factory() : this(new FailCaptures())
+        {
+        }
+
+        private Factory(FailCaptures handler) : base(PayPalSettings.Orders, () => handler) => _handler = handler;
+
+        public bool CapturesFail { set => _handler.Failing = value; }
+
+        public void Wire() => _handler.InnerHandler ??= Server.CreateHandler();
     }
 
-    public sealed class StrongBox<T>(T value)
+    public sealed class FailCaptures : DelegatingHandler
     {
-        public T Value { get; set; } = value;
-    }
+        public volatile bool Failing = true;
 
-    private sealed class FailCaptures(StrongBox<bool> failing) : DelegatingHandler
-    {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
-            failing.Value && request.RequestUri!.AbsolutePath.EndsWith("/capture", StringComparison.Ordinal)
+            Failing && request.RequestUri!.AbsolutePath.EndsWith("/capture", StringComparison.Ordinal)
                 ? Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadGateway))
                 : base.SendAsync(request, ct);
     }
@@ -102,7 +107,7 @@ public sealed class PayPalCaptureOutageTests(PayPalCaptureOutageTests.Factory sh
         Assert.Contains("try again", await failed.Content.ReadAsStringAsync());
         Assert.Equal("PLACED", (await client.BillAsync(order.Reference)).State);
 
-        Factory.Failing.Value = false;
+        shop.CapturesFail = false;
         var returned = await client.ReturnAsync(back);
 
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
