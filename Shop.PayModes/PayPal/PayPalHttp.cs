@@ -39,6 +39,8 @@ public static class PayPalHttp
         foreach (var name in All)
         {
             services.AddHttpClient(name, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Shop-PayPal/1.0"))
+                // The pay mode logs what matters with the bill reference; four Information lines per call drown it.
+                .RemoveAllLoggers()
                 .AddStandardResilienceHandler()
                 .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) =>
                 {

@@ -144,11 +144,15 @@ public sealed class PayPalIpnProtocol(PayPalContext context, IHttpClientFactory 
             Summary: $"IPN {Field("txn_type")} txn {txn} {status} {Field("mc_gross")} {currency} (parent {Field("parent_txn_id")})"));
     }
 
-    /// <summary>PayPal wants a bare 200 for any IPN it sent; a non-200 only makes it resend the same message.</summary>
+    /// <summary>
+    /// PayPal wants a bare 200 for every IPN, and resends the same bytes on anything else: pointless for an INVALID
+    /// message or another account's payment, so those get 200 too (journaled, bill untouched). When PayPal could not be
+    /// asked (Refused) or the message is malformed, the usual 4xx makes it resend later.
+    /// </summary>
     public Microsoft.AspNetCore.Http.IResult Answer(NotificationOutcome outcome) =>
-        outcome.Verdict is NotificationVerdict.Malformed or NotificationVerdict.TooLarge
-            ? NotificationAnswers.Default(outcome)
-            : Microsoft.AspNetCore.Http.Results.Ok();
+        outcome.Verdict is NotificationVerdict.BadSignature or NotificationVerdict.UnknownTransaction
+            ? Microsoft.AspNetCore.Http.Results.Ok()
+            : NotificationAnswers.Default(outcome);
 }
 
 internal static class PayPalPayments

@@ -27,7 +27,7 @@ public sealed class PayPalSettings : PayModeSettings
     [Display(Name = "Webhook id")]
     public string? WebhookId { get; set; }
 
-    [Url(ErrorMessage = "Give an absolute URL, or leave empty.")]
+    [RegularExpression(@"^https?://\S+$", ErrorMessage = "Give an absolute http(s) URL, or leave empty.")]
     [Display(Name = "REST API base URL")]
     public string? ApiBaseUrl { get; set; }
 
@@ -36,11 +36,11 @@ public sealed class PayPalSettings : PayModeSettings
     [Display(Name = "Business (receiver e-mail or id)")]
     public string? Business { get; set; }
 
-    [Url(ErrorMessage = "Give an absolute URL, or leave empty.")]
+    [RegularExpression(@"^https?://\S+$", ErrorMessage = "Give an absolute http(s) URL, or leave empty.")]
     [Display(Name = "Payments Standard page URL")]
     public string? PaymentUrl { get; set; }
 
-    [Url(ErrorMessage = "Give an absolute URL, or leave empty.")]
+    [RegularExpression(@"^https?://\S+$", ErrorMessage = "Give an absolute http(s) URL, or leave empty.")]
     [Display(Name = "IPN verification URL")]
     public string? IpnVerifyUrl { get; set; }
 

@@ -162,6 +162,14 @@ public sealed class PayPalMessageTests
     [InlineData("Express", "id", "secret", "WH", "m@shop.example", false)]
     public void Settings_require_what_the_chosen_integration_needs(string integration, string? id, string? secret, string? webhook, string? business, bool valid) =>
         Assert.Equal(valid, new PayPalSettings { Integration = integration, ClientId = id, ClientSecret = secret, WebhookId = webhook, Business = business }.IsValid);
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(null, true)]
+    [InlineData("https://api-m.sandbox.paypal.com", true)]
+    [InlineData("api-m.paypal.com", false)]
+    public void Provider_urls_are_absolute_or_empty(string? url, bool valid) =>
+        Assert.Equal(valid, new PayPalSettings { ClientId = "i", ClientSecret = "s", WebhookId = "w", ApiBaseUrl = url, PaymentUrl = url, IpnVerifyUrl = url }.IsValid);
 }
 
 public sealed class PayPalTokenCacheTests

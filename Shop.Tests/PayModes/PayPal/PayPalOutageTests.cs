@@ -115,3 +115,26 @@ public sealed class PayPalCaptureOutageTests(PayPalCaptureOutageTests.Factory sh
         Assert.Equal(1, await shop.AfterPaymentDeliveriesAsync(order.Reference));
     }
 }
+
+public sealed class IpnVerifyDownFactory() : PayPalFactory(PayPalSettings.Standard,
+    extra: new Dictionary<string, string?> { ["PayModes:paypal:IpnVerifyUrl"] = "http://localhost/nowhere/ipn" });
+
+/// <summary>When PayPal cannot be asked about an IPN, the shop answers 4xx so that PayPal sends it again later.</summary>
+public sealed class PayPalIpnVerifyOutageTests(IpnVerifyDownFactory shop) : IClassFixture<IpnVerifyDownFactory>
+{
+    [Fact]
+    public async Task IPN_that_cannot_be_verified_now_is_refused_for_a_later_retry_and_changes_nothing()
+    {
+        var client = shop.NoRedirects();
+        var order = await client.PlaceAsync("paypal", ("MUG-001", 1));
+        await client.SendAsync(order);
+        var attempt = (await shop.BillAsync(order.Reference)).LatestAttempt!.Reference;
+        var body = shop.Sandbox.RegisterIpn([new("invoice", attempt), new("txn_id", "T1"), new("payment_status", "Completed"),
+            new("mc_gross", "14.99"), new("mc_currency", "EUR"), new("receiver_email", PayPalFactory.Business)]);
+
+        var response = await client.PostAsync("/paymodes/paypal/notify", new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("PLACED", (await client.BillAsync(order.Reference)).State);
+    }
+}
