@@ -6,6 +6,7 @@ using Shop.PayModes.Core;
 using Shop.PayModes.FreeOrder;
 using Shop.PayModes.Mercanet;
 using Shop.PayModes.Ogone;
+using Shop.PayModes.PayPal;
 using Shop.PayModes.SystemPay;
 using Shop.PayModes.Test;
 using Shop.PayModes.Transfer;
@@ -66,6 +67,7 @@ public static class ShopServices
         services.AddPayMode<MercanetPayMode>();
         services.AddPayMode<SystemPayPayMode>();
         services.AddPayMode<OgonePayMode>();
+        services.AddPayMode<PayPalPayMode>();
         return builder;
     }
 

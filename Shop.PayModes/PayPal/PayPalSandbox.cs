@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shop.PayModes.Core;
+
+namespace Shop.PayModes.PayPal;
+
+/// <summary>Mounts the sandbox under <c>/sandbox/paypal</c> without touching the host's pipeline.</summary>
+internal sealed class PayPalSandboxStartup : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Map(PayPalUrls.SandboxPrefix, sandbox => sandbox.Run(http => http.RequestServices.GetRequiredService<PayPalSandbox>().HandleAsync(http)));
+        next(app);
+    };
+}
+
+/// <summary>
+/// PayPal's side of both integrations, in process (PAYMODES.md §5), only while the shop is in test mode:
+/// OAuth, orders with an approval page, captures, signed webhooks and their verification; the Payments
+/// Standard page, IPN delivery and <c>_notify-validate</c>. State lives in memory.
+/// </summary>
+public sealed partial class PayPalSandbox(IShopSettings shop, IHttpClientFactory clients, IServiceScopeFactory scopes, TimeProvider clock, ILogger<PayPalSandbox> logger)
+{
+    public const string ReceiverId = "SANDBOXMERCHANT1";
+    public const string DefaultPayee = "merchant@sandbox.example";
+
+    private readonly byte[] _webhookKey = RandomNumberGenerator.GetBytes(32);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new();
+    private readonly ConcurrentDictionary<string, SandboxOrder> _orders = new();
+    private readonly ConcurrentDictionary<string, SandboxOrder> _ordersByRequestId = new();
+    private readonly ConcurrentDictionary<string, byte> _sentIpn = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Dictionary<string, string>> _ipnByTxn = new();
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        if (!shop.Current.TestMode)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var path = (http.Request.Path.Value ?? "").TrimEnd('/');
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var post = HttpMethods.IsPost(http.Request.Method);
+        var result = (post, segments) switch
+        {
+            (true, ["v1", "oauth2", "token"]) => await TokenAsync(http),
+            (true, ["v2", "checkout", "orders"]) => await Authorized(http, () => CreateOrderAsync(http)),
+            (false, ["v2", "checkout", "orders", var id]) => await Authorized(http, () => Task.FromResult(GetOrder(id))),
+            (true, ["v2", "checkout", "orders", var id, "capture"]) => await Authorized(http, () => CaptureAsync(http, id)),
+            (true, ["v1", "notifications", "verify-webhook-signature"]) => await Authorized(http, () => VerifyWebhookAsync(http)),
+            (false, ["checkoutnow"]) => ApprovalPage(http.Request.Query["token"].ToString()),
+            (true, ["checkoutnow"]) => await ApproveAsync(http),
+            (true, ["captures", var id, "complete"]) => await ControlAsync(() => CompletePendingCaptureAsync(id)),
+            (true, ["captures", var id, "refund"]) => await ControlAsync(() => RefundCaptureAsync(id)),
+            (true, ["webscr"]) => await StandardPageAsync(http),
+            (true, ["webscr", "pay"]) => await StandardPayAsync(http),
+            (true, ["ipn"]) => await NotifyValidateAsync(http),
+            (true, ["ipn", "send"]) => await SendIpnFromFormAsync(http),
+            (true, ["ipn", var txn, "complete"]) => await ControlAsync(() => CompletePendingIpnAsync(txn)),
+            (true, ["ipn", var txn, "refund"]) => await ControlAsync(() => RefundIpnAsync(txn)),
+            _ => Results.NotFound(),
+        };
+        await result.ExecuteAsync(http);
+    }
+
+    private static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
+    private static string ShopBase(HttpContext http)
+    {
+        var sandboxBase = Base(http);
+        return sandboxBase.EndsWith(PayPalUrls.SandboxPrefix, StringComparison.Ordinal) ? sandboxBase[..^PayPalUrls.SandboxPrefix.Length] : sandboxBase;
+    }
+
+    private static async Task<IResult> ControlAsync(Func<Task<bool>> action) =>
+        await action() ? Results.Ok(new { delivered = true }) : Results.NotFound();
+
+    // ---------------------------------------------------------------- OAuth
+
+    private async Task<IResult> TokenAsync(HttpContext http)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var credentials = AuthorizationValue(http, "Basic") is { } basic ? TryBase64(basic) : null;
+        if (form["grant_type"] != "client_credentials" || credentials?.Split(':', 2) is not [{ Length: > 0 }, { Length: > 0 }])
+            return Results.Json(new { error = "invalid_client", error_description = "Client Authentication failed" }, statusCode: 401);
+        var token = "A21AA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        _tokens[token] = clock.GetUtcNow().AddHours(9);
+        return Results.Json(new { scope = "https://uri.paypal.com/services/payments/payment", access_token = token, token_type = "Bearer", app_id = "APP-SANDBOX", expires_in = 32400, nonce = Guid.NewGuid().ToString("N") });
+    }
+
+    private async Task<IResult> Authorized(HttpContext http, Func<Task<IResult>> action)
+    {
+        if (AuthorizationValue(http, "Bearer") is not { } token || !_tokens.TryGetValue(token, out var expires) || expires < clock.GetUtcNow())
+            return Results.Json(new { error = "invalid_token", error_description = "Token signature verification failed" }, statusCode: 401);
+        return await action();
+    }
+
+    private static string? AuthorizationValue(HttpContext http, string scheme)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return header.StartsWith(scheme + " ", StringComparison.OrdinalIgnoreCase) ? header[(scheme.Length + 1)..].Trim() : null;
+    }
+
+    private static string? TryBase64(string text)
+    {
+        try { return Encoding.UTF8.GetString(Convert.FromBase64String(text)); }
+        catch (FormatException) { return null; }
+    }
+
+    private static IResult Error(int status, string name, string issue) =>
+        Results.Json(new { name, message = issue, details = new[] { new { issue, description = issue } } }, statusCode: status);
+
+    private static string NewId(int length = 17) =>
+        Convert.ToHexString(RandomNumberGenerator.GetBytes(length))[..length];
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    private static IResult Page(string title, string body) => Results.Content($"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8" /><title>{Html.Encode(title)}</title>
+        <style>
+          body {"{"} font-family: system-ui, sans-serif; background: #eef3f8; margin: 0; {"}"}
+          header {"{"} background: #003087; color: #fff; padding: 1rem 2rem; font-weight: bold; font-size: 1.3rem; {"}"}
+          header small {"{"} color: #ffc439; font-weight: normal; margin-left: 1rem; {"}"}
+          main {"{"} background: #fff; max-width: 30rem; margin: 2rem auto; padding: 2rem; border-radius: 10px; box-shadow: 0 2px 10px rgba(0,0,0,.1); {"}"}
+          .amount {"{"} font-size: 2rem; margin: .5rem 0 1.5rem; {"}"}
+          button {"{"} display: block; width: 100%; margin: .5rem 0; padding: .8rem; border: 0; border-radius: 24px; font-size: 1rem; cursor: pointer; {"}"}
+          .primary {"{"} background: #ffc439; color: #111; font-weight: bold; {"}"}
+          .secondary {"{"} background: #e2e7ee; color: #222; {"}"}
+        </style></head>
+        <body><header>PayPal<small>built-in sandbox · no money moves</small></header><main>
+        {body}
+        </main></body></html>
+        """, "text/html; charset=utf-8", Encoding.UTF8);
+}
