@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Shop.PayModes.Core;
 
 /// <summary>ISO 4217 data for the currencies the gateways are used with.</summary>
@@ -11,6 +13,8 @@ public sealed record CurrencyInfo(string Alpha, string Numeric, int MinorDigits)
     ];
 
     public static IReadOnlyList<CurrencyInfo> All => Known;
+
+    public static bool IsKnown([NotNullWhen(true)] string? alpha) => TryFromAlpha(alpha, out _);
 
     public static bool TryFromAlpha(string? alpha, out CurrencyInfo currency) =>
         TryFind(c => string.Equals(c.Alpha, alpha, StringComparison.OrdinalIgnoreCase), out currency);
