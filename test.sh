@@ -16,7 +16,12 @@ trap 'rm -f "$log"' EXIT
 dotnet test Shop.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 
-# dotnet test closes with "Passed!  - Failed: 0, Passed: N, ..." per test assembly; add them up.
-awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1) + 0; if ($i == "Passed:") p += $(i+1) + 0 } }
-     END { printf "%d passed, %d failed\n", p, f }' "$log"
+# At minimal verbosity dotnet test closes with "Passed!  - Failed: 0, Passed: N, ..." per assembly; at normal
+# verbosity (used above) with a "Total tests: N" block holding "Passed: N" / "Failed: N" lines. Add up either.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1) + 0; if ($i == "Passed:") p += $(i+1) + 0 }; summary = 1; next }
+     /^Total tests:/ { block = 1; next }
+     block && /^[[:space:]]+Passed:/ { bp += $2 }
+     block && /^[[:space:]]+Failed:/ { bf += $2 }
+     block && /Total time:/ { block = 0 }
+     END { if (!summary) { p = bp; f = bf }; printf "%d passed, %d failed\n", p, f }' "$log"
 exit "$rc"
