@@ -168,6 +168,38 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
     }
 
     [Fact]
+    public async Task Bill_page_shows_raw_notifications_redacted_and_the_dashboard_lists_the_rejected_ones()
+    {
+        var order = await shop.CreateClient().PlaceAsync("check", ("MUG-001", 1));
+        await shop.InScopeAsync(async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContextAsync();
+            db.Notifications.Add(new NotificationRecord
+            {
+                PayMode = "check", ReceivedAt = DateTime.UtcNow, Method = "POST", ContentType = "application/x-www-form-urlencoded",
+                Body = "orderID=12&CARDNO=4111111111111111&SHASIGN=F4CC376CD7A834D997B9&STATUS=9&memo=pan+5500000000000004",
+                BodyLength = 90, Verdict = NotificationVerdict.BadSignature, Detail = "signature does not match", BillReference = order.Reference,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var admin = await shop.SignedInAsync(AdminHelpers.AdminEmail, AdminHelpers.AdminPassword);
+
+        var page = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/bills/{order.Reference}"));
+        Assert.Contains("CARDNO=[redacted]", page);
+        Assert.Contains("SHASIGN=[redacted]", page);
+        Assert.Contains("STATUS=9", page);
+        Assert.Contains("0004", page);
+        Assert.DoesNotContain("4111111111111111", page);
+        Assert.DoesNotContain("5500000000000004", page);
+        Assert.DoesNotContain("F4CC376CD7A834D997B9", page);
+        Assert.Contains("order placed", page);   // the trace
+
+        var dashboard = await admin.GetStringAsync("/admin");
+        Assert.Contains("BadSignature", dashboard);
+        Assert.Contains($"/admin/bills/{order.Reference}", dashboard);
+    }
+
+    [Fact]
     public async Task Return_url_after_sign_in_stays_on_this_site()
     {
         var client = shop.Client();

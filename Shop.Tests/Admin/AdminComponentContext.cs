@@ -52,6 +52,7 @@ public abstract class AdminComponentContext : MudTestContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IPayModeSettingsStore>(Store);
         Services.AddSingleton<BillEvents>();
+        Services.AddSingleton<IShopSettings>(new FixedShopSettings(new ShopSettings("Test Shop", "EUR", TestMode: true, TestOverride: false, PublicBaseUrl: null)));
         Services.AddScoped<PayModeAdmin>();
         Services.AddScoped<AdminBills>();
         Interactive();
@@ -63,4 +64,9 @@ public abstract class AdminComponentContext : MudTestContext
         if (disposing)
             _connection.Dispose();
     }
+}
+
+public sealed class FixedShopSettings(ShopSettings settings) : IShopSettings
+{
+    public ShopSettings Current => settings;
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using Shop.PayModes.Core;
 using PayModesPage = Shop.Web.Components.Admin.PayModes;
 
 namespace Shop.Tests.Admin;
@@ -57,6 +58,18 @@ public sealed class PayModesPageTests : AdminComponentContext
         cut.WaitForAssertion(() => cut.Find(".default-transfer"));
         Assert.Empty(cut.FindAll(".default-check"));
         Assert.Equal(["transfer"], (await Store.GetAllAsync()).Where(c => c.IsDefault).Select(c => c.Code));
+    }
+
+    [Fact]
+    public async Task Shows_each_modes_order_rules_in_one_line()
+    {
+        var check = await Store.GetAsync("check");
+        check.Settings.MinimumAmount = 1000;
+        check.Settings.AllowedCurrencies = "eur, chf";
+        await Store.SaveAsync(check);
+        var cut = RenderPage();
+        Assert.Equal("from 10.00 EUR · EUR, CHF only", cut.Find("#paymode-row-check .paymode-rules").TextContent);
+        Assert.Empty(cut.FindAll("#paymode-row-transfer .paymode-rules"));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
         var admin = await browser.NewPageAsync();
         await admin.GotoAsync(baseUrl + "/admin/paymodes");
         await admin.WaitForURLAsync("**/account/login**");
+        await BrowserFixture.ScreenshotAsync(admin, "admin-login");
         await admin.Locator("#email").FillAsync(Email);
         await admin.Locator("#password").FillAsync(Password);
         await admin.Locator("#sign-in").ClickAsync();

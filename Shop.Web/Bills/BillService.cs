@@ -204,6 +204,20 @@ public sealed class BillService(
         events.Raise(reference);
     }
 
+    /// <summary>An administrator has dealt with a flagged bill (refunded the second payment, called the buyer...).</summary>
+    public async Task<bool> ClearFlagAsync(string reference, Actor actor, string note, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Reference == reference, ct);
+        if (bill is null || !bill.Flagged)
+            return false;
+        await db.Bills.Where(b => b.Id == bill.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Flagged, false).SetProperty(b => b.FlagReason, (string?)null), ct);
+        Trace(db, bill.Id, actor, $"flag cleared ({bill.FlagReason}): {note.Trim()}", null, null, bill.PayMode);
+        await db.SaveChangesAsync(ct);
+        events.Raise(reference);
+        return true;
+    }
+
     /// <summary>After-payment fulfilment, then SOLDOUT → COMPLETE. Safe to call again (recovery).</summary>
     public async Task DeliverAsync(int billId, string reference, CancellationToken ct = default)
     {

@@ -8,13 +8,18 @@ namespace Shop.Web.Data;
 
 /// <summary>
 /// The shop-wide settings, stored as key-value rows. Seeded once from the <c>Shop</c> configuration section;
-/// afterwards the dashboard is the source of truth. Reads are served from a cache that a save invalidates.
+/// afterwards the dashboard is the source of truth. Reads are served from a cache that a save invalidates
+/// (and that expires after <see cref="CacheFor"/>, so a save made by another instance shows up here too).
 /// </summary>
 public sealed class ShopSettingsStore(IDbContextFactory<ShopDbContext> dbs, IOptionsMonitor<ShopOptions> options, TimeProvider clock) : IShopSettings
 {
-    private volatile ShopSettings? _cached;
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    public ShopSettings Current => _cached ?? Load();
+    private sealed record Cached(ShopSettings Settings, DateTimeOffset Until);
+
+    private volatile Cached? _cached;
+
+    public ShopSettings Current => _cached is { } cached && clock.GetUtcNow() < cached.Until ? cached.Settings : Load();
 
     /// <summary>Raised after a save, so open pages (the test-mode banner) refresh.</summary>
     public event Action? Changed;
@@ -63,7 +68,7 @@ public sealed class ShopSettingsStore(IDbContextFactory<ShopDbContext> dbs, IOpt
             PlacedExpiry = Delay(Keys.PlacedExpiry, fallback.PlacedExpiry),
             DeferredExpiry = Delay(Keys.DeferredExpiry, fallback.DeferredExpiry),
         };
-        _cached = settings;
+        _cached = new Cached(settings, clock.GetUtcNow() + CacheFor);
         return settings;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Shop.PayModes.Core;
 using Shop.Web.Admin;
@@ -17,6 +18,7 @@ public static class ShopIdentity
     {
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AdminRevalidation>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;

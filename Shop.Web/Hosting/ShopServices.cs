@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -43,7 +44,11 @@ public static class ShopServices
         // writer waits for SQLite's lock (concurrent notifications queue instead of failing).
         services.AddDbContextFactory<ShopDbContext>(o => o.UseSqlite(connection, sqlite => sqlite.CommandTimeout(30)));
         // Keys live in the database: they survive restarts and every instance shares them (pay-mode secrets are encrypted with them).
-        services.AddDataProtection().SetApplicationName("Shop").PersistKeysToDbContext<ShopDbContext>();
+        var protection = services.AddDataProtection().SetApplicationName("Shop").PersistKeysToDbContext<ShopDbContext>();
+        // Optional: wrap the key ring with a certificate, so a copy of the database alone cannot decrypt the secrets.
+        if (builder.Configuration["Shop:KeyProtection:CertificatePath"] is { Length: > 0 } certificate)
+            protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                Path.GetFullPath(certificate, builder.Environment.ContentRootPath), builder.Configuration["Shop:KeyProtection:CertificatePassword"]));
 
         services.AddSingleton(sp => DatabaseSetup.LoadStateMachine(sp));
         services.AddSingleton<BillEvents>();
