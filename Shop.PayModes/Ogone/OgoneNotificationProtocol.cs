@@ -9,12 +9,9 @@ public sealed class OgoneNotificationProtocol(IPayModeSettingsStore store) : INo
 
     public async Task<NotificationCheck> VerifyAsync(RawNotification raw, CancellationToken ct)
     {
-        string text;
-        if (raw.Body.Length > 0)
-            text = raw.BodyText ?? "";
-        else
-            text = raw.QueryString.TrimStart('?');
-        if (raw.Body.Length > 0 && raw.BodyText is null)
+        // A POST carries the parameters in its body, a GET in its query string.
+        var text = raw.Body.Length > 0 ? raw.BodyText : raw.QueryString.TrimStart('?');
+        if (text is null)
             return NotificationCheck.Malformed("body is not UTF-8");
         var parameters = FormBody.Parse(text);
         if (parameters.Count == 0)

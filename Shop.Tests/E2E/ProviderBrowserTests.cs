@@ -31,6 +31,7 @@ public sealed class ProviderBrowserTests(ProviderBrowserFactory shop, BrowserFix
 
         await page.Locator("#sandbox-pay-late").ClickAsync();
         await Expect(page.Locator("#sandbox-return")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, $"sandbox-{code}-held");
         var deliverUrl = page.Url.Replace("/decide/", "/deliver/", StringComparison.Ordinal);
         await page.Locator("#sandbox-return").ClickAsync();
 

@@ -34,5 +34,7 @@ public sealed class SecretFieldTests : MudTestContext
         Assert.Equal("old-secret-value", value);
         cut.Find("input").Input("new-secret-value");
         Assert.Equal("new-secret-value", value);
+        cut.Find("input").Input("");
+        Assert.Equal("old-secret-value", value);
     }
 }
