@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Polly.Timeout;
+using Polly;
 
 namespace Shop.PayModes.PayPal;
 
@@ -146,7 +146,7 @@ public sealed class PayPalApi(IHttpClientFactory clients, PayPalTokenCache token
             var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
             return new PayPalResponse(response.StatusCode, body);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or JsonException
+        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException or JsonException
             || (ex is TaskCanceledException or OperationCanceledException && !ct.IsCancellationRequested))
         {
             throw new PayPalUnavailableException($"PayPal could not be reached: {ex.GetType().Name}.", ex);

@@ -104,7 +104,7 @@ public sealed class PayPalIpnProtocol(PayPalContext context, IHttpClientFactory 
                 return NotificationCheck.Refused($"IPN verification answered {(int)response.StatusCode}");
             answer = (await response.Content.ReadAsStringAsync(ct)).Trim();
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+        catch (Exception ex) when (ex is HttpRequestException or Polly.ExecutionRejectedException
             || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return NotificationCheck.Refused($"could not verify now: {ex.GetType().Name}");
@@ -136,7 +136,7 @@ public sealed class PayPalIpnProtocol(PayPalContext context, IHttpClientFactory 
             ProviderReference: attempt,
             Outcome: outcome.Value,
             IdempotencyKey: $"ipn:{txn}:{status}",
-            Amount: CurrencyInfo.IsKnown(currency) ? Money.TryParseMinor(Field("mc_gross"), currency) : null,
+            Amount: PayPalOrderMessages.ParseAmount(Field("mc_gross"), currency),
             Currency: currency,
             MerchantId: receiver,
             ExpectedMerchantId: expected,

@@ -110,7 +110,7 @@ public static class PayPalOrderMessages
         if (resource.TryGetProperty("amount", out var money) && money.ValueKind == JsonValueKind.Object)
         {
             currency = Text(money, "currency_code");
-            amount = currency is not null && CurrencyInfo.IsKnown(currency) ? Money.TryParseMinor(Text(money, "value"), currency) : null;
+            amount = ParseAmount(Text(money, "value"), currency);
         }
         var (payeeEmail, payeeId) = Payee(resource);
         return new PayPalCapture(id, status, amount, currency, Text(resource, "custom_id") ?? Text(resource, "invoice_id"), payeeEmail, payeeId);
@@ -139,6 +139,15 @@ public static class PayPalOrderMessages
 
     /// <summary>Idempotency: one key per (capture or refund id, status), so PENDING then COMPLETED are two notifications.</summary>
     public static string IdempotencyKey(string resourceId, string status) => $"capture:{resourceId}:{status}";
+
+    /// <summary>A PayPal decimal amount in minor units; null when malformed or in a currency the shop does not know.</summary>
+    public static long? ParseAmount(string? value, string? currency)
+    {
+        if (currency is null)
+            return null;
+        try { return Money.TryParseMinor(value, currency); }
+        catch (ArgumentException) { return null; }
+    }
 
     public static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -28,6 +28,10 @@ internal sealed class SandboxOrder
     public string? CaptureId { get; set; }
     public string? CaptureStatus { get; set; }
     public string? CaptureRequestId { get; set; }
+    /// <summary>The buyer chose "pay but delay the notification": webhooks wait for a redelivery.</summary>
+    public bool HoldWebhooks { get; set; }
+    /// <summary>The last event about this order, delivered or held, for redelivery on demand.</summary>
+    public string? LastEvent { get; set; }
 }
 
 public sealed partial class PayPalSandbox
@@ -45,8 +49,7 @@ public sealed partial class PayPalSandbox
         var context = body?["payment_source"]?["paypal"]?["experience_context"];
         var currency = amount?["currency_code"]?.GetValue<string>();
         var value = amount?["value"]?.GetValue<string>();
-        if (body?["intent"]?.GetValue<string>() != "CAPTURE" || currency is null || value is null || !CurrencyInfo.IsKnown(currency)
-            || Money.TryParseMinor(value, currency) is null || context?["return_url"] is null || context["cancel_url"] is null)
+        if (body?["intent"]?.GetValue<string>() != "CAPTURE" || currency is null || value is null || PayPalOrderMessages.ParseAmount(value, currency) is null || context?["return_url"] is null || context["cancel_url"] is null)
             return Error(422, "UNPROCESSABLE_ENTITY", "INVALID_PARAMETER_VALUE");
         var sandboxBase = Base(http);
         var order = new SandboxOrder
@@ -86,7 +89,7 @@ public sealed partial class PayPalSandbox
             eventType = order.CaptureStatus switch { "PENDING" => "PAYMENT.CAPTURE.PENDING", "DECLINED" => "PAYMENT.CAPTURE.DENIED", _ => "PAYMENT.CAPTURE.COMPLETED" };
         }
         // PayPal notifies every capture by webhook too; the shop must take the second path as a duplicate.
-        await DeliverWebhookAsync(order.ShopBase, CaptureEvent(order, eventType), http.RequestAborted);
+        await NotifyAsync(order, CaptureEvent(order, eventType), http.RequestAborted);
         return Results.Json(OrderJson(order), statusCode: 201);
     }
 
@@ -101,7 +104,7 @@ public sealed partial class PayPalSandbox
                 return false;
             order.CaptureStatus = "COMPLETED";
         }
-        await DeliverWebhookAsync(order.ShopBase, CaptureEvent(order, "PAYMENT.CAPTURE.COMPLETED"));
+        await NotifyAsync(order, CaptureEvent(order, "PAYMENT.CAPTURE.COMPLETED"));
         return true;
     }
 
@@ -123,8 +126,24 @@ public sealed partial class PayPalSandbox
             ["invoice_id"] = order.InvoiceId, ["custom_id"] = order.CustomId,
             ["links"] = new JsonArray(new JsonObject { ["rel"] = "up", ["method"] = "GET", ["href"] = $"{order.SandboxBase}/v2/payments/captures/{order.CaptureId}" }),
         };
-        await DeliverWebhookAsync(order.ShopBase, Event("PAYMENT.CAPTURE.REFUNDED", "refund", refund));
+        await NotifyAsync(order, Event("PAYMENT.CAPTURE.REFUNDED", "refund", refund));
         return true;
+    }
+
+    /// <summary>Sandbox control: (re)delivers the last event about the capture, held or not; a duplicate when it was delivered already.</summary>
+    public async Task<bool> RedeliverAsync(string captureId)
+    {
+        if (_orders.Values.FirstOrDefault(o => o.CaptureId == captureId) is not { LastEvent: { } last } order)
+            return false;
+        order.HoldWebhooks = false;
+        return await DeliverWebhookAsync(order.ShopBase, last) != 0;
+    }
+
+    private async Task NotifyAsync(SandboxOrder order, string eventJson, CancellationToken ct = default)
+    {
+        order.LastEvent = eventJson;
+        if (!order.HoldWebhooks)
+            await DeliverWebhookAsync(order.ShopBase, eventJson, ct);
     }
 
     /// <summary>The order the sandbox holds for an attempt (by custom id), for tests and the control endpoints.</summary>
@@ -141,7 +160,8 @@ public sealed partial class PayPalSandbox
             if (order.Status != "PAYER_ACTION_REQUIRED")
                 return false;
             order.Status = "APPROVED";
-            order.CaptureOutcome = outcome;
+            order.CaptureOutcome = outcome == "late" ? "approve" : outcome;
+            order.HoldWebhooks = outcome == "late";
             return true;
         }
     }
@@ -217,6 +237,7 @@ public sealed partial class PayPalSandbox
             <form method="post" action="{Html.Encode(order.SandboxBase)}/checkoutnow">
               <input type="hidden" name="token" value="{Html.Encode(order.Id)}" />
               <button class="primary" id="sandbox-approve" name="choice" value="approve">Approve and pay</button>
+              <button class="secondary" id="sandbox-approve-late" name="choice" value="late">Approve (webhook delayed until redelivered)</button>
               <button class="secondary" id="sandbox-approve-pending" name="choice" value="pending">Approve (capture stays pending)</button>
               <button class="secondary" id="sandbox-approve-decline" name="choice" value="decline">Approve (capture is declined)</button>
               <button class="secondary" id="sandbox-cancel" name="choice" value="cancel">Cancel and return to the shop</button>
@@ -232,7 +253,7 @@ public sealed partial class PayPalSandbox
         var choice = form["choice"].ToString();
         if (choice == "cancel")
             return Results.Redirect(AddQuery(order.CancelUrl, $"token={order.Id}"));
-        Approve(order.Id, choice is "pending" or "decline" ? choice : "approve");
+        Approve(order.Id, choice is "pending" or "decline" or "late" ? choice : "approve");
         return Results.Redirect(AddQuery(order.ReturnUrl, $"token={order.Id}&PayerID=SANDBOXPAYER1"));
     }
 
@@ -268,7 +289,7 @@ public sealed partial class PayPalSandbox
             using var response = await clients.CreateClient(PayPalHttp.Sandbox).SendAsync(request, ct);
             return (int)response.StatusCode;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ObjectDisposedException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ObjectDisposedException or Polly.ExecutionRejectedException)
         {
             logger.LogWarning("Sandbox webhook delivery failed: {Reason}", ex.Message);
             return 0;

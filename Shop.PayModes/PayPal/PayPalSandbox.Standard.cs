@@ -22,6 +22,7 @@ public sealed partial class PayPalSandbox
             <div class="amount" id="sandbox-amount">{Html.Encode($"{form["amount"]} {form["currency_code"]}")}</div>
             <form method="post" action="{Html.Encode(Base(http))}/webscr/pay">
             {hidden}<button class="primary" id="sandbox-pay" name="choice" value="pay">Pay now</button>
+              <button class="secondary" id="sandbox-pay-late" name="choice" value="late">Pay (IPN delayed until redelivered)</button>
               <button class="secondary" id="sandbox-pay-pending" name="choice" value="pending">Pay (payment stays pending)</button>
               <button class="secondary" id="sandbox-cancel" name="choice" value="cancel">Cancel and return to the shop</button>
             </form>
@@ -69,7 +70,10 @@ public sealed partial class PayPalSandbox
         fields["notify_url"] = form["notify_url"].ToString();
         _ipnByTxn[fields["txn_id"]] = new Dictionary<string, string>(fields);
         fields.Remove("notify_url");
-        await SendIpnAsync(form["notify_url"].ToString(), fields, http.RequestAborted);
+        if (choice == "late")
+            _heldIpn[fields["txn_id"]] = (form["notify_url"].ToString(), RegisterIpn(fields));
+        else
+            await SendIpnAsync(form["notify_url"].ToString(), fields, http.RequestAborted);
         return Results.Redirect(form["return"].ToString());
     }
 
@@ -86,6 +90,13 @@ public sealed partial class PayPalSandbox
     public async Task<int> SendIpnAsync(string notifyUrl, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken ct = default)
     {
         var body = RegisterIpn(fields);
+        return await PostIpnAsync(notifyUrl, body, ct);
+    }
+
+    private async Task<int> PostIpnAsync(string notifyUrl, string body, CancellationToken ct = default)
+    {
+        if (PayPalIpnMessage.Parse(System.Text.Encoding.ASCII.GetBytes(body)).TryGetValue("txn_id", out var txn))
+            _lastIpn[txn] = (notifyUrl, body);
         try
         {
             using var content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded");
@@ -93,7 +104,7 @@ public sealed partial class PayPalSandbox
             using var response = await clients.CreateClient(PayPalHttp.Sandbox).PostAsync(notifyUrl, content, ct);
             return (int)response.StatusCode;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ObjectDisposedException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ObjectDisposedException or Polly.ExecutionRejectedException)
         {
             logger.LogWarning("Sandbox IPN delivery failed: {Reason}", ex.Message);
             return 0;
@@ -126,6 +137,14 @@ public sealed partial class PayPalSandbox
         var notifyUrl = fields["notify_url"];
         fields.Remove("notify_url");
         return await SendIpnAsync(notifyUrl, fields) != 0;
+    }
+
+    /// <summary>Sandbox control: sends a held IPN, or the last one again (a duplicate, byte for byte).</summary>
+    public async Task<bool> RedeliverIpnAsync(string txnId)
+    {
+        if (_heldIpn.TryRemove(txnId, out var held) || _lastIpn.TryGetValue(txnId, out held))
+            return await PostIpnAsync(held.NotifyUrl, held.Body) != 0;
+        return false;
     }
 
     /// <summary>The txn_id of the sandbox's IPN for an attempt (its <c>invoice</c>).</summary>

@@ -40,6 +40,8 @@ public sealed partial class PayPalSandbox(IShopSettings shop, IHttpClientFactory
     private readonly ConcurrentDictionary<string, SandboxOrder> _ordersByRequestId = new();
     private readonly ConcurrentDictionary<string, byte> _sentIpn = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Dictionary<string, string>> _ipnByTxn = new();
+    private readonly ConcurrentDictionary<string, (string NotifyUrl, string Body)> _heldIpn = new();
+    private readonly ConcurrentDictionary<string, (string NotifyUrl, string Body)> _lastIpn = new();
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -62,12 +64,14 @@ public sealed partial class PayPalSandbox(IShopSettings shop, IHttpClientFactory
             (true, ["checkoutnow"]) => await ApproveAsync(http),
             (true, ["captures", var id, "complete"]) => await ControlAsync(() => CompletePendingCaptureAsync(id)),
             (true, ["captures", var id, "refund"]) => await ControlAsync(() => RefundCaptureAsync(id)),
+            (true, ["captures", var id, "redeliver"]) => await ControlAsync(() => RedeliverAsync(id)),
             (true, ["webscr"]) => await StandardPageAsync(http),
             (true, ["webscr", "pay"]) => await StandardPayAsync(http),
             (true, ["ipn"]) => await NotifyValidateAsync(http),
             (true, ["ipn", "send"]) => await SendIpnFromFormAsync(http),
             (true, ["ipn", var txn, "complete"]) => await ControlAsync(() => CompletePendingIpnAsync(txn)),
             (true, ["ipn", var txn, "refund"]) => await ControlAsync(() => RefundIpnAsync(txn)),
+            (true, ["ipn", var txn, "redeliver"]) => await ControlAsync(() => RedeliverIpnAsync(txn)),
             _ => Results.NotFound(),
         };
         await result.ExecuteAsync(http);

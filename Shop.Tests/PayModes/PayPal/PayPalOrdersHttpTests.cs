@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
 using Shop.Tests.Infrastructure;
 
@@ -36,6 +37,24 @@ public sealed class PayPalOrdersHttpTests(PayPalOrdersFactory shop) : IClassFixt
         var replay = await _client.ReturnAsync(back);
         Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
         Assert.Equal(1, await shop.AfterPaymentDeliveriesAsync(order.Reference));
+    }
+
+    [Fact]
+    public async Task Return_pays_through_the_order_re_read_from_PayPal_before_any_webhook_and_the_late_webhook_is_a_duplicate()
+    {
+        var (order, orderId) = await StartAsync();
+        await _client.ReturnAsync(await _client.ChooseAsync(orderId, "late"));
+
+        Assert.Equal("COMPLETE", (await _client.BillAsync(order.Reference)).State);
+        var capture = shop.Sandbox.FindOrder((await shop.BillAsync(order.Reference)).LatestAttempt!.Reference)!.Value.CaptureId!;
+        Assert.True(await shop.Sandbox.RedeliverAsync(capture));
+        Assert.True(await shop.Sandbox.RedeliverAsync(capture));
+
+        Assert.Equal(1, await shop.AfterPaymentDeliveriesAsync(order.Reference));
+        var journal = await shop.DbAsync(db =>
+            db.Notifications.Where(n => n.BillReference == order.Reference).OrderBy(n => n.Id).Select(n => new { n.Method, n.Verdict }).ToListAsync());
+        Assert.Equal([("GET-ORDER", NotificationVerdict.Accepted), ("POST", NotificationVerdict.Duplicate), ("POST", NotificationVerdict.Duplicate)],
+            journal.Select(j => (j.Method, j.Verdict)));
     }
 
     [Fact]

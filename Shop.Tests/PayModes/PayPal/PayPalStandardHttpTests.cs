@@ -58,6 +58,22 @@ public sealed partial class PayPalStandardHttpTests(PayPalStandardFactory shop) 
     }
 
     [Fact]
+    public async Task Buyer_back_before_the_IPN_waits_and_the_late_IPN_delivers_once_even_when_resent()
+    {
+        var order = await _client.PlaceAsync("paypal", ("TEE-002", 1));
+        var back = await PayAsync(order, "late");
+        await _client.GetAsync(back.PathAndQuery);
+        Assert.Equal("PLACED", (await _client.BillAsync(order.Reference)).State);
+
+        var txn = shop.Sandbox.FindIpnTransaction((await shop.BillAsync(order.Reference)).LatestAttempt!.Reference)!;
+        Assert.True(await shop.Sandbox.RedeliverIpnAsync(txn));
+        Assert.True(await shop.Sandbox.RedeliverIpnAsync(txn));
+
+        Assert.Equal("COMPLETE", (await _client.BillAsync(order.Reference)).State);
+        Assert.Equal(1, await shop.AfterPaymentDeliveriesAsync(order.Reference));
+    }
+
+    [Fact]
     public async Task Refund_IPN_after_payment_is_applied_as_a_refund()
     {
         var order = await _client.PlaceAsync("paypal", ("TEE-002", 1));
