@@ -4,7 +4,8 @@ public readonly record struct BillTransitionEdge(BillState From, BillState To);
 
 /// <summary>
 /// Allowed bill transitions as data. The default table is the original shop's, plus
-/// PENDING → PARTIAL (a cheque or transfer received for another amount than the total).
+/// PENDING → PARTIAL (a cheque or transfer received for another amount than the total) and
+/// COMPLETE → PAYBACK (every paid bill ends in COMPLETE here, and a refund must still be recorded).
 /// The web project seeds it into the database; the machine is built from whatever table it is given.
 /// </summary>
 public sealed class BillStateMachine
@@ -16,6 +17,7 @@ public sealed class BillStateMachine
         (BillState.PreProd, [BillState.Complete, BillState.Partial]),
         (BillState.Partial, [BillState.Complete, BillState.Payback]),
         (BillState.SoldOut, [BillState.Complete, BillState.Payback]),
+        (BillState.Complete, [BillState.Payback]),
         (BillState.Refused, [BillState.Pending, BillState.SoldOut]),
         (BillState.Failed, [BillState.Cancelled, BillState.SoldOut]),
         (BillState.Payback, [BillState.Cancelled]));

@@ -48,6 +48,9 @@ public sealed class PayModeSettingsStore(
         var mode = registry.Find(config.Code) ?? throw new ArgumentException($"There is no pay mode '{config.Code}'.", nameof(config));
         if (config.Settings.GetType() != mode.SettingsType)
             throw new ArgumentException($"Settings of {config.Code} must be {mode.SettingsType.Name}.", nameof(config));
+        // Encrypt before the transaction: the first encryption may create a Data Protection key, which is
+        // written to this same database and would otherwise wait on our own write lock.
+        var encrypted = EncryptSecrets(mode, config.Settings);
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await db.PayModeSettings.SingleOrDefaultAsync(r => r.Code == config.Code, ct);
@@ -58,7 +61,7 @@ public sealed class PayModeSettingsStore(
         row.Enabled = config.Enabled;
         row.SortOrder = config.SortOrder;
         row.IsDefault = config.IsDefault;
-        row.SettingsJson = Seal(mode, config.Settings, row.SettingsJson);
+        row.SettingsJson = Seal(mode, config.Settings, encrypted, row.SettingsJson);
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -67,18 +70,22 @@ public sealed class PayModeSettingsStore(
     private PayModeConfig ToConfig(IPayMode mode, PayModeSettingRow row) =>
         new(row.Code, row.Enabled, row.SortOrder, row.IsDefault, Open(mode, row.SettingsJson));
 
-    /// <summary>The settings as stored: secrets encrypted; a blank secret keeps the one in <paramref name="previousJson"/>.</summary>
-    private string Seal(IPayMode mode, PayModeSettings settings, string? previousJson)
+    /// <summary>Property name → stored form of each secret given a new value (secrets to keep are absent).</summary>
+    private Dictionary<string, string> EncryptSecrets(IPayMode mode, PayModeSettings settings) =>
+        PayModeSecrets.Of(mode.SettingsType)
+            .Select(p => (p.Name, Clear: (string?)p.GetValue(settings)))
+            .Where(s => !SecretValues.KeepsStored(s.Clear))
+            .ToDictionary(s => s.Name, s => EncryptedPrefix + _protector.Protect(s.Clear!), StringComparer.Ordinal);
+
+    /// <summary>The settings as stored: new secrets encrypted; a blank secret (or its kept marker) keeps the one in <paramref name="previousJson"/>.</summary>
+    private static string Seal(IPayMode mode, PayModeSettings settings, Dictionary<string, string> encrypted, string? previousJson)
     {
         var json = JsonSerializer.SerializeToNode(settings, mode.SettingsType, Json)!.AsObject();
         var previous = ParseObject(previousJson);
         foreach (var property in PayModeSecrets.Of(mode.SettingsType))
         {
             var name = JsonName(property.Name);
-            var clear = (string?)property.GetValue(settings);
-            json[name] = string.IsNullOrEmpty(clear)
-                ? previous?[name]?.DeepClone()
-                : EncryptedPrefix + _protector.Protect(clear);
+            json[name] = encrypted.TryGetValue(property.Name, out var sealedValue) ? sealedValue : previous?[name]?.DeepClone();
         }
         return json.ToJsonString(Json);
     }

@@ -7,8 +7,9 @@ using Shop.Web.Hosting;
 namespace Shop.Web.Data;
 
 /// <summary>
-/// The shop-wide settings, stored as key-value rows. Seeded once from the <c>Shop</c> configuration section;
-/// afterwards the dashboard is the source of truth. Reads are served from a cache that a save invalidates
+/// The shop-wide settings, stored as key-value rows. The <c>Shop</c> configuration section seeds them, and a
+/// configured value that later changes (say <c>--Shop:TestMode=false</c> on the next start) is applied again;
+/// otherwise the dashboard is the source of truth and its edits survive restarts. Reads are served from a cache that a save invalidates
 /// (and that expires after <see cref="CacheFor"/>, so a save made by another instance shows up here too).
 /// </summary>
 public sealed class ShopSettingsStore(IDbContextFactory<ShopDbContext> dbs, IOptionsMonitor<ShopOptions> options, TimeProvider clock) : IShopSettings
@@ -32,15 +33,29 @@ public sealed class ShopSettingsStore(IDbContextFactory<ShopDbContext> dbs, IOpt
         Changed?.Invoke();
     }
 
-    /// <summary>Writes the configured settings when the database has none yet.</summary>
+    /// <summary>Writes each configured value the database has not seen yet: all of them on a fresh install,
+    /// then only those whose configuration changed since the last start. Each configured value is remembered
+    /// under <c>Configured:&lt;key&gt;</c>.</summary>
     public async Task SeedAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (await db.ShopSettings.AnyAsync(ct))
+        var rows = await db.ShopSettings.ToDictionaryAsync(r => r.Key, ct);
+        var changed = new Dictionary<string, string?>();
+        foreach (var (key, value) in Values(options.CurrentValue.ToSettings()))
+        {
+            var seen = rows.GetValueOrDefault(ConfiguredPrefix + key);
+            if (seen is null && rows.ContainsKey(key))
+                changed[ConfiguredPrefix + key] = value;          // stored before configured values were remembered: keep the stored one
+            else if (seen is null || seen.Value != value)
+                (changed[key], changed[ConfiguredPrefix + key]) = (value, value);
+        }
+        if (changed.Count == 0)
             return;
-        await WriteAsync(db, options.CurrentValue.ToSettings(), ct);
+        await UpsertAsync(db, rows, changed, ct);
         _cached = null;
     }
+
+    private const string ConfiguredPrefix = "Configured:";
 
     private ShopSettings Load()
     {
@@ -72,24 +87,27 @@ public sealed class ShopSettingsStore(IDbContextFactory<ShopDbContext> dbs, IOpt
         return settings;
     }
 
-    private async Task WriteAsync(ShopDbContext db, ShopSettings s, CancellationToken ct)
+    private async Task WriteAsync(ShopDbContext db, ShopSettings s, CancellationToken ct) =>
+        await UpsertAsync(db, await db.ShopSettings.ToDictionaryAsync(r => r.Key, ct), Values(s), ct);
+
+    private static Dictionary<string, string?> Values(ShopSettings s) => new()
     {
-        var values = new Dictionary<string, string?>
-        {
-            [Keys.Name] = s.Name,
-            [Keys.Currency] = s.Currency.ToUpperInvariant(),
-            [Keys.TestMode] = s.TestMode.ToString(CultureInfo.InvariantCulture),
-            [Keys.TestOverride] = s.TestOverride.ToString(CultureInfo.InvariantCulture),
-            [Keys.PublicBaseUrl] = Blank(s.PublicBaseUrl),
-            [Keys.SellerName] = Blank(s.SellerName),
-            [Keys.SellerAddress] = Blank(s.SellerAddress),
-            [Keys.SellerEmail] = Blank(s.SellerEmail),
-            [Keys.SellerRegistration] = Blank(s.SellerRegistration),
-            [Keys.PlacedExpiry] = s.PlacedExpiry.ToString("c", CultureInfo.InvariantCulture),
-            [Keys.DeferredExpiry] = s.DeferredExpiry.ToString("c", CultureInfo.InvariantCulture),
-        };
+        [Keys.Name] = s.Name,
+        [Keys.Currency] = s.Currency.ToUpperInvariant(),
+        [Keys.TestMode] = s.TestMode.ToString(CultureInfo.InvariantCulture),
+        [Keys.TestOverride] = s.TestOverride.ToString(CultureInfo.InvariantCulture),
+        [Keys.PublicBaseUrl] = Blank(s.PublicBaseUrl),
+        [Keys.SellerName] = Blank(s.SellerName),
+        [Keys.SellerAddress] = Blank(s.SellerAddress),
+        [Keys.SellerEmail] = Blank(s.SellerEmail),
+        [Keys.SellerRegistration] = Blank(s.SellerRegistration),
+        [Keys.PlacedExpiry] = s.PlacedExpiry.ToString("c", CultureInfo.InvariantCulture),
+        [Keys.DeferredExpiry] = s.DeferredExpiry.ToString("c", CultureInfo.InvariantCulture),
+    };
+
+    private async Task UpsertAsync(ShopDbContext db, Dictionary<string, ShopSettingRow> rows, Dictionary<string, string?> values, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await db.ShopSettings.ToDictionaryAsync(r => r.Key, ct);
         foreach (var (key, value) in values)
         {
             if (!rows.TryGetValue(key, out var row))

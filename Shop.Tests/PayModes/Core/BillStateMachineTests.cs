@@ -17,6 +17,7 @@ public sealed class BillStateMachineTests
         { BillState.PreProd, BillState.Complete }, { BillState.PreProd, BillState.Partial },
         { BillState.Partial, BillState.Complete }, { BillState.Partial, BillState.Payback },
         { BillState.SoldOut, BillState.Complete }, { BillState.SoldOut, BillState.Payback },
+        { BillState.Complete, BillState.Payback },
         { BillState.Refused, BillState.Pending }, { BillState.Refused, BillState.SoldOut },
         { BillState.Failed, BillState.Cancelled }, { BillState.Failed, BillState.SoldOut },
         { BillState.Payback, BillState.Cancelled },
@@ -31,7 +32,7 @@ public sealed class BillStateMachineTests
 
     [Theory]
     [InlineData(BillState.Complete, BillState.Placed)]
-    [InlineData(BillState.Complete, BillState.Payback)]
+    [InlineData(BillState.Complete, BillState.SoldOut)]
     [InlineData(BillState.Cancelled, BillState.SoldOut)]
     [InlineData(BillState.Cancelled, BillState.Placed)]
     [InlineData(BillState.Placed, BillState.Complete)]
@@ -43,10 +44,10 @@ public sealed class BillStateMachineTests
     public void Edges_outside_the_table_are_refused(BillState from, BillState to) => Assert.False(Machine.CanMove(from, to));
 
     [Fact]
-    public void A_final_state_has_no_way_out()
+    public void A_cancelled_bill_has_no_way_out_and_a_complete_one_only_a_refund()
     {
-        Assert.Empty(Machine.Next(BillState.Complete));
         Assert.Empty(Machine.Next(BillState.Cancelled));
+        Assert.Equal([BillState.Payback], Machine.Next(BillState.Complete));
     }
 
     [Fact]

@@ -490,6 +490,11 @@ namespace Shop.Web.Data.Migrations
                         },
                         new
                         {
+                            FromState = "COMPLETE",
+                            ToState = "PAYBACK"
+                        },
+                        new
+                        {
                             FromState = "REFUSED",
                             ToState = "PENDING"
                         },
