@@ -109,10 +109,12 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
                 Assert.Contains(PayModeSettingsStore.EncryptedPrefix, json);
             }
 
-            // What the form gets has the secret blanked; saving it back (another field changed) keeps the secret.
+            // What the form gets holds only a "kept" marker (its description, never the secret);
+            // saving it back (another field changed) keeps the secret.
             var editing = (await admin.EditAsync("vault"))!;
             var form = Assert.IsType<VaultSettings>(editing.FormSettings);
-            Assert.Null(form.ApiKey);
+            Assert.True(SecretValues.IsKept(form.ApiKey));
+            Assert.DoesNotContain("sk_", form.ApiKey);
             Assert.Equal("set · ending in 1a2b", editing.Secrets["ApiKey"]);
             form.AccountId = "acct-2";
             await admin.SaveSettingsAsync("vault", form);

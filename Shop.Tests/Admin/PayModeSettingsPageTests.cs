@@ -25,7 +25,7 @@ public sealed class PayModeSettingsPageTests : AdminComponentContext
         Assert.Equal("", cut.Find(".secret-ApiKey input").GetAttribute("value") ?? "");
         Assert.Equal("password", cut.Find(".secret-ApiKey input").GetAttribute("type"));
         Assert.Contains("set · ending in 1a2b", cut.Find(".secrets-status").TextContent);
-        Assert.Contains("Stored: set · ending in 1a2b", cut.Find(".secret-ApiKey").TextContent);
+        Assert.Contains("set · ending in 1a2b · leave blank to keep it", cut.Find(".secret-ApiKey").TextContent);
         Assert.Equal("acct-1", cut.Find(".field-account-id input").GetAttribute("value"));
     }
 

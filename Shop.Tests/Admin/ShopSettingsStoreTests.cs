@@ -27,5 +27,21 @@ public sealed class ShopSettingsStoreTests
 
         using var second = new ShopFactory(new Dictionary<string, string?> { ["Shop:DataDirectory"] = dir, ["Shop:Name"] = "Configured Shop" });
         Assert.Equal("Edited Shop", second.Service<IShopSettings>().Current.Name);
+        Assert.False(second.Service<IShopSettings>().Current.TestMode);
+    }
+
+    [Fact]
+    public async Task A_configured_value_that_changes_between_starts_is_applied_and_dashboard_edits_of_other_settings_stay()
+    {
+        var dir = Directory.CreateTempSubdirectory("shop-settings-").FullName;
+        using (var first = new ShopFactory(new Dictionary<string, string?> { ["Shop:DataDirectory"] = dir, ["Shop:TestMode"] = "true" }))
+        {
+            var current = first.Service<IShopSettings>().Current;
+            await first.Service<ShopSettingsStore>().SaveAsync(current with { Name = "Edited Shop" });
+        }
+
+        using var second = new ShopFactory(new Dictionary<string, string?> { ["Shop:DataDirectory"] = dir, ["Shop:TestMode"] = "false" });
+        var settings = second.Service<IShopSettings>().Current;
+        Assert.Equal(("Edited Shop", false), (settings.Name, settings.TestMode));
     }
 }

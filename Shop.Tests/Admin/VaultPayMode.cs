@@ -66,11 +66,11 @@ public sealed class VaultSettingsForm : ComponentBase
             content.AddComponentParameter(3, "ValueChanged", EventCallback.Factory.Create<string>(this, v => Settings.AccountId = v));
             content.AddComponentParameter(4, "Class", "field-account-id");
             content.CloseComponent();
-            content.OpenComponent<AdminSecretField>(10);
-            content.AddComponentParameter(11, nameof(AdminSecretField.Setting), nameof(VaultSettings.ApiKey));
-            content.AddComponentParameter(12, nameof(AdminSecretField.Label), "API key");
-            content.AddComponentParameter(13, nameof(AdminSecretField.Value), Settings.ApiKey);
-            content.AddComponentParameter(14, nameof(AdminSecretField.ValueChanged), EventCallback.Factory.Create<string?>(this, v => Settings.ApiKey = v));
+            content.OpenComponent<SecretField>(10);
+            content.AddComponentParameter(11, nameof(SecretField.Class), $"secret-{nameof(VaultSettings.ApiKey)}");
+            content.AddComponentParameter(12, nameof(SecretField.Label), "API key");
+            content.AddComponentParameter(13, nameof(SecretField.Value), Settings.ApiKey);
+            content.AddComponentParameter(14, nameof(SecretField.ValueChanged), EventCallback.Factory.Create<string?>(this, v => Settings.ApiKey = v));
             content.CloseComponent();
         }));
         builder.CloseComponent();

@@ -61,6 +61,6 @@ public sealed class PayPalSettingsFormTests : MudTestContext
 
         Assert.False(saved);
         Assert.Contains("REST client secret", form.Find(".settings-errors").TextContent);
-        Assert.Contains("Not set.", form.Markup);
+        Assert.Contains("not set", form.Markup);
     }
 }
