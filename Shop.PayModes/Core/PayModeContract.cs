@@ -98,3 +98,12 @@ public abstract class PayMode<TSettings, TSelector, TSettingsForm> : IPayMode
 
     public abstract void MapEndpoints(IEndpointRouteBuilder group);
 }
+
+/// <summary>
+/// A pay mode whose provider needs more sandbox routes than the shared hosted-page flow
+/// (<c>/sandbox/{code}/pay</c>): they are mapped under <c>/sandbox/{code}</c>, only answering in test mode.
+/// </summary>
+public interface IPayModeSandbox
+{
+    void MapSandbox(IEndpointRouteBuilder sandbox);
+}

@@ -16,6 +16,8 @@ public static class PayModeEndpoints
             // Providers post here without our antiforgery token; their messages carry their own signatures.
             var group = app.MapGroup($"/paymodes/{mode.Code}").DisableAntiforgery().WithTags($"paymode:{mode.Code}");
             mode.MapEndpoints(group);
+            if (mode is IPayModeSandbox sandbox)
+                sandbox.MapSandbox(app.MapSandboxGroup($"/sandbox/{mode.Code}"));
         }
         app.MapProviderSandboxes();
         return app;

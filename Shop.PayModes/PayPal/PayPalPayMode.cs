@@ -12,7 +12,7 @@ namespace Shop.PayModes.PayPal;
 /// with IPN. Both notify at <c>/paymodes/paypal/notify</c> (JSON webhook or form-encoded IPN). In test mode,
 /// empty provider URLs point at the built-in sandbox under <c>/sandbox/paypal</c>.
 /// </summary>
-public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayPalSettingsForm>, IPayMode
+public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayPalSettingsForm>, IPayMode, IPayModeSandbox
 {
     public const string ModeCode = "paypal";
 
@@ -28,7 +28,6 @@ public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayP
         services.AddScoped<PayPalIpnProtocol>();
         services.AddScoped<PayPalCheckout>();
         services.AddSingleton<PayPalSandbox>();
-        services.AddTransient<IStartupFilter, PayPalSandboxStartup>();
     }
 
     public override string Code => ModeCode;
@@ -55,4 +54,7 @@ public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayP
             return pipeline.HandleAsync(http, protocol);
         });
     }
+
+    public void MapSandbox(IEndpointRouteBuilder sandbox) =>
+        sandbox.Map("/{**path}", (string? path, HttpContext http, PayPalSandbox paypal) => paypal.HandleAsync(http, path ?? ""));
 }

@@ -14,22 +14,12 @@ using Shop.PayModes.Core;
 
 namespace Shop.PayModes.PayPal;
 
-/// <summary>Mounts the sandbox under <c>/sandbox/paypal</c> without touching the host's pipeline.</summary>
-internal sealed class PayPalSandboxStartup : IStartupFilter
-{
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Map(PayPalUrls.SandboxPrefix, sandbox => sandbox.Run(http => http.RequestServices.GetRequiredService<PayPalSandbox>().HandleAsync(http)));
-        next(app);
-    };
-}
-
 /// <summary>
 /// PayPal's side of both integrations, in process (PAYMODES.md §5), only while the shop is in test mode:
 /// OAuth, orders with an approval page, captures, signed webhooks and their verification; the Payments
 /// Standard page, IPN delivery and <c>_notify-validate</c>. State lives in memory.
 /// </summary>
-public sealed partial class PayPalSandbox(IShopSettings shop, IHttpClientFactory clients, IServiceScopeFactory scopes, TimeProvider clock, ILogger<PayPalSandbox> logger)
+public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceScopeFactory scopes, TimeProvider clock, ILogger<PayPalSandbox> logger)
 {
     public const string ReceiverId = "SANDBOXMERCHANT1";
     public const string DefaultPayee = "merchant@sandbox.example";
@@ -43,14 +33,9 @@ public sealed partial class PayPalSandbox(IShopSettings shop, IHttpClientFactory
     private readonly ConcurrentDictionary<string, (string NotifyUrl, string Body)> _heldIpn = new();
     private readonly ConcurrentDictionary<string, (string NotifyUrl, string Body)> _lastIpn = new();
 
-    public async Task HandleAsync(HttpContext http)
+    /// <summary>Answers one sandbox request; <paramref name="path"/> is what follows <c>/sandbox/paypal/</c>.</summary>
+    public async Task HandleAsync(HttpContext http, string path)
     {
-        if (!shop.Current.TestMode)
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-        var path = (http.Request.Path.Value ?? "").TrimEnd('/');
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var post = HttpMethods.IsPost(http.Request.Method);
         var result = (post, segments) switch
@@ -77,13 +62,9 @@ public sealed partial class PayPalSandbox(IShopSettings shop, IHttpClientFactory
         await result.ExecuteAsync(http);
     }
 
-    private static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static string Base(HttpContext http) => ShopBase(http) + PayPalUrls.SandboxPrefix;
 
-    private static string ShopBase(HttpContext http)
-    {
-        var sandboxBase = Base(http);
-        return sandboxBase.EndsWith(PayPalUrls.SandboxPrefix, StringComparison.Ordinal) ? sandboxBase[..^PayPalUrls.SandboxPrefix.Length] : sandboxBase;
-    }
+    private static string ShopBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
     private static async Task<IResult> ControlAsync(Func<Task<bool>> action) =>
         await action() ? Results.Ok(new { delivered = true }) : Results.NotFound();

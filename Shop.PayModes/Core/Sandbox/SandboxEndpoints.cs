@@ -27,15 +27,22 @@ public static class SandboxEndpoints
     {
         if (app.ServiceProvider.GetService<SandboxStore>() is null)
             return app;
-        var sandbox = app.MapGroup("/sandbox/{code}").DisableAntiforgery().WithTags("sandbox")
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.RequestServices.GetRequiredService<IShopSettings>().Current.TestMode
-                    ? await next(context)
-                    : Results.NotFound());
+        var sandbox = app.MapSandboxGroup("/sandbox/{code}");
         sandbox.MapMethods("/pay", ["GET", "POST"], PayAsync);
         sandbox.MapPost("/decide/{id}", DecideAsync);
         sandbox.MapPost("/deliver/{id}", DeliverAsync);
         return app;
+    }
+
+    /// <summary>A route group for a provider's sandbox: no antiforgery (providers do not send ours), and 404 unless the shop is in test mode.</summary>
+    public static RouteGroupBuilder MapSandboxGroup(this IEndpointRouteBuilder app, string prefix)
+    {
+        var group = app.MapGroup(prefix).DisableAntiforgery().WithTags("sandbox");
+        group.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<IShopSettings>().Current.TestMode
+                ? await next(context)
+                : Results.NotFound());
+        return group;
     }
 
     private static async Task<IResult> PayAsync(string code, HttpContext http, IEnumerable<IProviderSandbox> sandboxes, SandboxStore store)
