@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
 using Shop.PayModes.Core.Sandbox;
@@ -9,7 +6,8 @@ using Shop.PayModes.Mercanet.Sandbox;
 namespace Shop.PayModes.Mercanet;
 
 /// <summary>BNP Paribas Mercanet, i.e. Worldline Sips 2.0 Paypage POST (PAYMODES.md §4.1).</summary>
-public sealed class MercanetPayMode : PayMode<MercanetSettings, MercanetSelector, MercanetSettingsForm>, IPayMode
+public sealed class MercanetPayMode
+    : SignedFormPayMode<MercanetSettings, MercanetSelector, MercanetSettingsForm, MercanetNotificationProtocol>, IPayMode
 {
     public const string ModeCode = "mercanet";
 
@@ -25,37 +23,13 @@ public sealed class MercanetPayMode : PayMode<MercanetSettings, MercanetSelector
 
     public override string Description => "Pay by card on BNP Paribas's secure Mercanet page.";
 
-    public override PayModeKind Kind => PayModeKind.Redirect;
+    protected override string ProviderName => "Mercanet";
 
-    protected override Availability IsOffered(OfferContext context, MercanetSettings settings) =>
-        ProviderLinks.Unconfigured(settings.PaymentUrl, context, Name) ?? base.IsOffered(context, settings);
+    protected override string? PaymentUrl(MercanetSettings settings) => settings.PaymentUrl;
 
-    public override void MapEndpoints(IEndpointRouteBuilder group)
-    {
-        group.MapGet("/send/{reference}", SendAsync);
-        group.MapPost("/notify", (HttpContext http, NotificationPipeline pipeline, MercanetNotificationProtocol protocol) =>
-            pipeline.HandleAsync(http, protocol));
-        group.MapVerifiedReturns(Code, async (form, services, ct) =>
-        {
-            var settings = await services.GetRequiredService<IPayModeSettingsStore>().GetSettingsAsync<MercanetSettings>(Code, ct);
-            return ReturnCheck.From(MercanetNotificationProtocol.Verify(form, settings), n => n.TransactionReference);
-        });
-    }
+    protected override ReturnCheck VerifyReturn(IReadOnlyList<KeyValuePair<string, string>> form, MercanetSettings settings) =>
+        ReturnCheck.From(MercanetNotificationProtocol.Verify(form, settings), n => n.TransactionReference);
 
-    private async Task<IResult> SendAsync(string reference, HttpContext http, PaymentHandover handover,
-        IPayModeSettingsStore store, IShopSettings shop, TimeProvider clock)
-    {
-        var (started, refusal) = await handover.BeginAsync(http, this, reference);
-        if (started is null)
-            return refusal!;
-        var settings = await store.GetSettingsAsync<MercanetSettings>(Code, http.RequestAborted);
-        var bill = started.Bill;
-        var request = new ProviderPaymentRequest(bill.Total, bill.Currency, started.Attempt.ProviderReference, bill.Reference,
-            new Buyer(bill.CustomerEmail, bill.CustomerFirstName, bill.CustomerLastName),
-            ProviderLinks.For(http.Request, shop, Code, bill.Reference),
-            shop.Current.TestMode ? PaymentEnvironment.Test : PaymentEnvironment.Production,
-            clock.GetUtcNow());
-        var url = ProviderLinks.PaymentUrl(settings.PaymentUrl, http.Request, shop, Code)!;
-        return PayModePages.AutoPost("Mercanet", url, MercanetRequestBuilder.Build(settings.Account(), request));
-    }
+    protected override IReadOnlyList<KeyValuePair<string, string>> BuildRequest(MercanetSettings settings, ProviderPaymentRequest request, PreparedAttempt prepared) =>
+        MercanetRequestBuilder.Build(settings.Account(), request);
 }

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
 using Shop.PayModes.Core.Sandbox;
@@ -9,7 +6,8 @@ using Shop.PayModes.Ogone.Sandbox;
 namespace Shop.PayModes.Ogone;
 
 /// <summary>Ingenico / Worldline e-Commerce hosted page with SHA-IN / SHA-OUT (PAYMODES.md §4.3).</summary>
-public sealed class OgonePayMode : PayMode<OgoneSettings, OgoneSelector, OgoneSettingsForm>, IPayMode
+public sealed class OgonePayMode
+    : SignedFormPayMode<OgoneSettings, OgoneSelector, OgoneSettingsForm, OgoneNotificationProtocol>, IPayMode
 {
     public const string ModeCode = "ogone";
 
@@ -25,38 +23,16 @@ public sealed class OgonePayMode : PayMode<OgoneSettings, OgoneSelector, OgoneSe
 
     public override string Description => "Pay by card on Worldline's secure Ogone page.";
 
-    public override PayModeKind Kind => PayModeKind.Redirect;
+    protected override string ProviderName => "Ogone";
 
-    protected override Availability IsOffered(OfferContext context, OgoneSettings settings) =>
-        ProviderLinks.Unconfigured(settings.PaymentUrl, context, Name) ?? base.IsOffered(context, settings);
+    /// <summary>Ogone's post-sale request is a POST or a GET, as configured in its back office.</summary>
+    protected override string[] NotifyMethods => ["GET", "POST"];
 
-    public override void MapEndpoints(IEndpointRouteBuilder group)
-    {
-        group.MapGet("/send/{reference}", SendAsync);
-        // Ogone's post-sale request is a POST or a GET, as configured in its back office.
-        group.MapMethods("/notify", ["GET", "POST"], (HttpContext http, NotificationPipeline pipeline, OgoneNotificationProtocol protocol) =>
-            pipeline.HandleAsync(http, protocol));
-        group.MapVerifiedReturns(Code, async (form, services, ct) =>
-        {
-            var settings = await services.GetRequiredService<IPayModeSettingsStore>().GetSettingsAsync<OgoneSettings>(Code, ct);
-            return ReturnCheck.From(OgoneNotificationProtocol.Verify(form, settings), n => n.OrderId);
-        });
-    }
+    protected override string? PaymentUrl(OgoneSettings settings) => settings.PaymentUrl;
 
-    private async Task<IResult> SendAsync(string reference, HttpContext http, PaymentHandover handover,
-        IPayModeSettingsStore store, IShopSettings shop, TimeProvider clock)
-    {
-        var (started, refusal) = await handover.BeginAsync(http, this, reference);
-        if (started is null)
-            return refusal!;
-        var settings = await store.GetSettingsAsync<OgoneSettings>(Code, http.RequestAborted);
-        var bill = started.Bill;
-        var request = new ProviderPaymentRequest(bill.Total, bill.Currency, started.Attempt.ProviderReference, bill.Reference,
-            new Buyer(bill.CustomerEmail, bill.CustomerFirstName, bill.CustomerLastName),
-            ProviderLinks.For(http.Request, shop, Code, bill.Reference),
-            shop.Current.TestMode ? PaymentEnvironment.Test : PaymentEnvironment.Production,
-            clock.GetUtcNow());
-        var url = ProviderLinks.PaymentUrl(settings.PaymentUrl, http.Request, shop, Code)!;
-        return PayModePages.AutoPost("Ogone", url, OgoneRequestBuilder.Build(settings.Account(), request));
-    }
+    protected override ReturnCheck VerifyReturn(IReadOnlyList<KeyValuePair<string, string>> form, OgoneSettings settings) =>
+        ReturnCheck.From(OgoneNotificationProtocol.Verify(form, settings), n => n.OrderId);
+
+    protected override IReadOnlyList<KeyValuePair<string, string>> BuildRequest(OgoneSettings settings, ProviderPaymentRequest request, PreparedAttempt prepared) =>
+        OgoneRequestBuilder.Build(settings.Account(), request);
 }

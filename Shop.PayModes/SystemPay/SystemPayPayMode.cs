@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
 using Shop.PayModes.Core.Sandbox;
@@ -10,7 +7,8 @@ using Shop.PayModes.SystemPay.Sandbox;
 namespace Shop.PayModes.SystemPay;
 
 /// <summary>Lyra's payment form (<c>vads_*</c> + signature): Systempay, Sogecommerce, PayZen (PAYMODES.md §4.2).</summary>
-public sealed class SystemPayPayMode : PayMode<SystemPaySettings, SystemPaySelector, SystemPaySettingsForm>, IPayMode
+public sealed class SystemPayPayMode
+    : SignedFormPayMode<SystemPaySettings, SystemPaySelector, SystemPaySettingsForm, SystemPayNotificationProtocol>, IPayMode
 {
     public const string ModeCode = "systempay";
 
@@ -26,40 +24,24 @@ public sealed class SystemPayPayMode : PayMode<SystemPaySettings, SystemPaySelec
 
     public override string Description => "Pay by card on the bank's secure Systempay page.";
 
-    public override PayModeKind Kind => PayModeKind.Redirect;
+    protected override string ProviderName => "Systempay";
 
-    protected override Availability IsOffered(OfferContext context, SystemPaySettings settings) =>
-        ProviderLinks.Unconfigured(settings.PaymentUrl, context, Name) ?? base.IsOffered(context, settings);
+    protected override string? PaymentUrl(SystemPaySettings settings) => settings.PaymentUrl;
 
-    public override void MapEndpoints(IEndpointRouteBuilder group)
+    /// <summary>The shop's own TEST/PRODUCTION switch decides which key signs, not the shop's test mode.</summary>
+    protected override PaymentEnvironment EnvironmentOf(SystemPaySettings settings, ShopSettings shop) => settings.Environment;
+
+    /// <summary>vads_trans_id: 6 characters unique per shop and UTC day, drawn from a per-day counter.</summary>
+    protected override async Task<PreparedAttempt> PrepareAsync(IBillGateway bills, DateTimeOffset now, CancellationToken ct)
     {
-        group.MapGet("/send/{reference}", SendAsync);
-        group.MapPost("/notify", (HttpContext http, NotificationPipeline pipeline, SystemPayNotificationProtocol protocol) =>
-            pipeline.HandleAsync(http, protocol));
-        group.MapVerifiedReturns(Code, async (form, services, ct) =>
-        {
-            var settings = await services.GetRequiredService<IPayModeSettingsStore>().GetSettingsAsync<SystemPaySettings>(Code, ct);
-            return ReturnCheck.From(SystemPayResponse.Verify(form, settings.Account()), SystemPayNotificationProtocol.ProviderReference);
-        });
-    }
-
-    private async Task<IResult> SendAsync(string reference, HttpContext http, PaymentHandover handover,
-        IBillGateway bills, IPayModeSettingsStore store, IShopSettings shop, TimeProvider clock)
-    {
-        // vads_trans_id: 6 characters unique per shop and UTC day, drawn from a per-day counter.
-        var now = clock.GetUtcNow();
         var day = now.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var transId = SystemPayTransId.Format(await bills.NextSequenceAsync($"systempay:{day}", http.RequestAborted));
-        var (started, refusal) = await handover.BeginAsync(http, this, reference,
-            SystemPayNotificationProtocol.ProviderReference(now.UtcDateTime, transId));
-        if (started is null)
-            return refusal!;
-        var settings = await store.GetSettingsAsync<SystemPaySettings>(Code, http.RequestAborted);
-        var bill = started.Bill;
-        var request = new ProviderPaymentRequest(bill.Total, bill.Currency, started.Attempt.Reference, bill.Reference,
-            new Buyer(bill.CustomerEmail, bill.CustomerFirstName, bill.CustomerLastName),
-            ProviderLinks.For(http.Request, shop, Code, bill.Reference), settings.Environment, now);
-        var url = ProviderLinks.PaymentUrl(settings.PaymentUrl, http.Request, shop, Code)!;
-        return PayModePages.AutoPost("Systempay", url, SystemPayRequestBuilder.Build(settings.Account(), request, transId));
+        var transId = SystemPayTransId.Format(await bills.NextSequenceAsync($"systempay:{day}", ct));
+        return new PreparedAttempt(SystemPayNotificationProtocol.ProviderReference(now.UtcDateTime, transId), transId);
     }
+
+    protected override ReturnCheck VerifyReturn(IReadOnlyList<KeyValuePair<string, string>> form, SystemPaySettings settings) =>
+        ReturnCheck.From(SystemPayResponse.Verify(form, settings.Account()), SystemPayNotificationProtocol.ProviderReference);
+
+    protected override IReadOnlyList<KeyValuePair<string, string>> BuildRequest(SystemPaySettings settings, ProviderPaymentRequest request, PreparedAttempt prepared) =>
+        SystemPayRequestBuilder.Build(settings.Account(), request, prepared.RequestId!);
 }
