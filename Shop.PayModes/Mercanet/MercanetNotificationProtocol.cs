@@ -19,9 +19,7 @@ public sealed class MercanetNotificationProtocol(IPayModeSettingsStore store) : 
             return NotificationCheck.Refused("mercanet has no secret key");
         var result = Verify(form, settings);
         if (!result.SignatureValid)
-            return result.Verdict == SignatureVerdict.BadSignature
-                ? NotificationCheck.BadSignature()
-                : NotificationCheck.Malformed(result.Problem ?? "malformed");
+            return NotificationCheck.Rejected(result);
 
         var n = result.Notification;
         var currency = CurrencyInfo.TryFromNumeric(n.CurrencyCode, out var known) ? known.Alpha : n.CurrencyCode;

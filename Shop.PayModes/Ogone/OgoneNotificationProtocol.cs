@@ -21,9 +21,7 @@ public sealed class OgoneNotificationProtocol(IPayModeSettingsStore store) : INo
             return NotificationCheck.Refused("ogone has no SHA-OUT passphrase");
         var result = Verify(parameters, settings);
         if (!result.SignatureValid)
-            return result.Verdict == SignatureVerdict.BadSignature
-                ? NotificationCheck.BadSignature()
-                : NotificationCheck.Malformed(result.Problem ?? "malformed");
+            return NotificationCheck.Rejected(result);
 
         var n = result.Notification;
         // Ogone feedback carries no PSPID: the SHA-OUT passphrase is what proves it is ours.

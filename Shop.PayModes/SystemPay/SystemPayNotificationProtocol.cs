@@ -20,9 +20,7 @@ public sealed class SystemPayNotificationProtocol(IPayModeSettingsStore store) :
             return NotificationCheck.Refused("systempay has no key for its mode");
         var result = SystemPayResponse.Verify(form, settings.Account());
         if (!result.SignatureValid)
-            return result.Verdict == SignatureVerdict.BadSignature
-                ? NotificationCheck.BadSignature()
-                : NotificationCheck.Malformed(result.Problem ?? "malformed");
+            return NotificationCheck.Rejected(result);
 
         var n = result.Notification;
         var currency = CurrencyInfo.TryFromNumeric(n.CurrencyNumeric, out var known) ? known.Alpha : n.CurrencyNumeric;

@@ -77,6 +77,10 @@ public sealed record NotificationCheck(NotificationVerdict Verdict, ProviderPaym
     public static NotificationCheck Malformed(string detail) => new(NotificationVerdict.Malformed, null, detail);
 
     public static NotificationCheck Refused(string detail) => new(NotificationVerdict.Refused, null, detail);
+
+    /// <summary>A failed signature check as the pipeline's verdict: a bad signature, or a malformed message.</summary>
+    public static NotificationCheck Rejected<T>(NotificationResult<T> result) where T : class =>
+        result.Verdict == SignatureVerdict.BadSignature ? BadSignature() : Malformed(result.Problem ?? "malformed");
 }
 
 public sealed record NotificationOutcome(NotificationVerdict Verdict, string? BillReference, string Detail, ApplyResult? Applied = null)
