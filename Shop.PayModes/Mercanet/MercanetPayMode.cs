@@ -9,7 +9,8 @@ using Shop.PayModes.Mercanet.Sandbox;
 namespace Shop.PayModes.Mercanet;
 
 /// <summary>BNP Paribas Mercanet, i.e. Worldline Sips 2.0 Paypage POST (PAYMODES.md §4.1).</summary>
-public sealed class MercanetPayMode : PayMode<MercanetSettings, MercanetSelector, MercanetSettingsForm>, IPayMode
+/// <param name="shopSettings">Only read by the self-check (an empty payment URL is fine in test mode); absent when built by hand.</param>
+public sealed class MercanetPayMode(IShopSettings? shopSettings = null) : PayMode<MercanetSettings, MercanetSelector, MercanetSettingsForm>, IPayMode, IPayModeSelfCheck
 {
     public const string ModeCode = "mercanet";
 
@@ -26,6 +27,10 @@ public sealed class MercanetPayMode : PayMode<MercanetSettings, MercanetSelector
     public override string Description => "Pay by card on BNP Paribas's secure Mercanet page.";
 
     public override PayModeKind Kind => PayModeKind.Redirect;
+
+    public SelfCheckResult Run(PayModeSettings settings) => settings is MercanetSettings own
+        ? MercanetSelfCheck.Run(own, shopSettings?.Current.TestMode ?? false)
+        : SelfChecks.WrongSettings(settings);
 
     protected override Availability IsOffered(OfferContext context, MercanetSettings settings) =>
         ProviderLinks.Unconfigured(settings.PaymentUrl, context, Name) ?? base.IsOffered(context, settings);

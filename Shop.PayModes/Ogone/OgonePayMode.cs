@@ -9,7 +9,8 @@ using Shop.PayModes.Ogone.Sandbox;
 namespace Shop.PayModes.Ogone;
 
 /// <summary>Ingenico / Worldline e-Commerce hosted page with SHA-IN / SHA-OUT (PAYMODES.md §4.3).</summary>
-public sealed class OgonePayMode : PayMode<OgoneSettings, OgoneSelector, OgoneSettingsForm>, IPayMode
+/// <param name="shopSettings">Only read by the self-check (an empty payment URL is fine in test mode); absent when built by hand.</param>
+public sealed class OgonePayMode(IShopSettings? shopSettings = null) : PayMode<OgoneSettings, OgoneSelector, OgoneSettingsForm>, IPayMode, IPayModeSelfCheck
 {
     public const string ModeCode = "ogone";
 
@@ -26,6 +27,10 @@ public sealed class OgonePayMode : PayMode<OgoneSettings, OgoneSelector, OgoneSe
     public override string Description => "Pay by card on Worldline's secure Ogone page.";
 
     public override PayModeKind Kind => PayModeKind.Redirect;
+
+    public SelfCheckResult Run(PayModeSettings settings) => settings is OgoneSettings own
+        ? OgoneSelfCheck.Run(own, shopSettings?.Current.TestMode ?? false)
+        : SelfChecks.WrongSettings(settings);
 
     protected override Availability IsOffered(OfferContext context, OgoneSettings settings) =>
         ProviderLinks.Unconfigured(settings.PaymentUrl, context, Name) ?? base.IsOffered(context, settings);

@@ -10,7 +10,8 @@ using Shop.PayModes.SystemPay.Sandbox;
 namespace Shop.PayModes.SystemPay;
 
 /// <summary>Lyra's payment form (<c>vads_*</c> + signature): Systempay, Sogecommerce, PayZen (PAYMODES.md §4.2).</summary>
-public sealed class SystemPayPayMode : PayMode<SystemPaySettings, SystemPaySelector, SystemPaySettingsForm>, IPayMode
+/// <param name="shopSettings">Only read by the self-check (an empty payment URL is fine in test mode); absent when built by hand.</param>
+public sealed class SystemPayPayMode(IShopSettings? shopSettings = null) : PayMode<SystemPaySettings, SystemPaySelector, SystemPaySettingsForm>, IPayMode, IPayModeSelfCheck
 {
     public const string ModeCode = "systempay";
 
@@ -27,6 +28,10 @@ public sealed class SystemPayPayMode : PayMode<SystemPaySettings, SystemPaySelec
     public override string Description => "Pay by card on the bank's secure Systempay page.";
 
     public override PayModeKind Kind => PayModeKind.Redirect;
+
+    public SelfCheckResult Run(PayModeSettings settings) => settings is SystemPaySettings own
+        ? SystemPaySelfCheck.Run(own, shopSettings?.Current.TestMode ?? false)
+        : SelfChecks.WrongSettings(settings);
 
     protected override Availability IsOffered(OfferContext context, SystemPaySettings settings) =>
         ProviderLinks.Unconfigured(settings.PaymentUrl, context, Name) ?? base.IsOffered(context, settings);
