@@ -9,10 +9,19 @@ using Shop.PayModes.Mercanet.Sandbox;
 namespace Shop.PayModes.Mercanet;
 
 /// <summary>BNP Paribas Mercanet, i.e. Worldline Sips 2.0 Paypage POST (PAYMODES.md §4.1).</summary>
-/// <param name="shopSettings">Only read by the self-check (an empty payment URL is fine in test mode); absent when built by hand.</param>
-public sealed class MercanetPayMode(IShopSettings? shopSettings = null) : PayMode<MercanetSettings, MercanetSelector, MercanetSettingsForm>, IPayMode, IPayModeSelfCheck
+public sealed class MercanetPayMode : PayMode<MercanetSettings, MercanetSelector, MercanetSettingsForm>, IPayMode, IPayModeSelfCheck
 {
     public const string ModeCode = "mercanet";
+
+    private readonly IShopSettings? _shop;
+
+    /// <summary>Built by hand (tests, reflection): the self-check then treats the shop as not in test mode.</summary>
+    public MercanetPayMode()
+    {
+    }
+
+    /// <param name="shop">Read only by the self-check: an empty payment URL is fine while the shop is in test mode.</param>
+    public MercanetPayMode(IShopSettings shop) => _shop = shop;
 
     public static void AddServices(IServiceCollection services)
     {
@@ -29,7 +38,7 @@ public sealed class MercanetPayMode(IShopSettings? shopSettings = null) : PayMod
     public override PayModeKind Kind => PayModeKind.Redirect;
 
     public SelfCheckResult Run(PayModeSettings settings) => settings is MercanetSettings own
-        ? MercanetSelfCheck.Run(own, shopSettings?.Current.TestMode ?? false)
+        ? MercanetSelfCheck.Run(own, _shop?.Current.TestMode ?? false)
         : SelfChecks.WrongSettings(settings);
 
     protected override Availability IsOffered(OfferContext context, MercanetSettings settings) =>

@@ -9,10 +9,19 @@ using Shop.PayModes.Ogone.Sandbox;
 namespace Shop.PayModes.Ogone;
 
 /// <summary>Ingenico / Worldline e-Commerce hosted page with SHA-IN / SHA-OUT (PAYMODES.md §4.3).</summary>
-/// <param name="shopSettings">Only read by the self-check (an empty payment URL is fine in test mode); absent when built by hand.</param>
-public sealed class OgonePayMode(IShopSettings? shopSettings = null) : PayMode<OgoneSettings, OgoneSelector, OgoneSettingsForm>, IPayMode, IPayModeSelfCheck
+public sealed class OgonePayMode : PayMode<OgoneSettings, OgoneSelector, OgoneSettingsForm>, IPayMode, IPayModeSelfCheck
 {
     public const string ModeCode = "ogone";
+
+    private readonly IShopSettings? _shop;
+
+    /// <summary>Built by hand (tests, reflection): the self-check then treats the shop as not in test mode.</summary>
+    public OgonePayMode()
+    {
+    }
+
+    /// <param name="shop">Read only by the self-check: an empty payment URL is fine while the shop is in test mode.</param>
+    public OgonePayMode(IShopSettings shop) => _shop = shop;
 
     public static void AddServices(IServiceCollection services)
     {
@@ -29,7 +38,7 @@ public sealed class OgonePayMode(IShopSettings? shopSettings = null) : PayMode<O
     public override PayModeKind Kind => PayModeKind.Redirect;
 
     public SelfCheckResult Run(PayModeSettings settings) => settings is OgoneSettings own
-        ? OgoneSelfCheck.Run(own, shopSettings?.Current.TestMode ?? false)
+        ? OgoneSelfCheck.Run(own, _shop?.Current.TestMode ?? false)
         : SelfChecks.WrongSettings(settings);
 
     protected override Availability IsOffered(OfferContext context, OgoneSettings settings) =>

@@ -10,10 +10,19 @@ using Shop.PayModes.SystemPay.Sandbox;
 namespace Shop.PayModes.SystemPay;
 
 /// <summary>Lyra's payment form (<c>vads_*</c> + signature): Systempay, Sogecommerce, PayZen (PAYMODES.md §4.2).</summary>
-/// <param name="shopSettings">Only read by the self-check (an empty payment URL is fine in test mode); absent when built by hand.</param>
-public sealed class SystemPayPayMode(IShopSettings? shopSettings = null) : PayMode<SystemPaySettings, SystemPaySelector, SystemPaySettingsForm>, IPayMode, IPayModeSelfCheck
+public sealed class SystemPayPayMode : PayMode<SystemPaySettings, SystemPaySelector, SystemPaySettingsForm>, IPayMode, IPayModeSelfCheck
 {
     public const string ModeCode = "systempay";
+
+    private readonly IShopSettings? _shop;
+
+    /// <summary>Built by hand (tests, reflection): the self-check then treats the shop as not in test mode.</summary>
+    public SystemPayPayMode()
+    {
+    }
+
+    /// <param name="shop">Read only by the self-check: an empty payment URL is fine while the shop is in test mode.</param>
+    public SystemPayPayMode(IShopSettings shop) => _shop = shop;
 
     public static void AddServices(IServiceCollection services)
     {
@@ -30,7 +39,7 @@ public sealed class SystemPayPayMode(IShopSettings? shopSettings = null) : PayMo
     public override PayModeKind Kind => PayModeKind.Redirect;
 
     public SelfCheckResult Run(PayModeSettings settings) => settings is SystemPaySettings own
-        ? SystemPaySelfCheck.Run(own, shopSettings?.Current.TestMode ?? false)
+        ? SystemPaySelfCheck.Run(own, _shop?.Current.TestMode ?? false)
         : SelfChecks.WrongSettings(settings);
 
     protected override Availability IsOffered(OfferContext context, SystemPaySettings settings) =>
