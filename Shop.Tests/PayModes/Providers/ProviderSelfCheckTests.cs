@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
 using Shop.PayModes.Mercanet;
 using Shop.PayModes.Ogone;
@@ -114,5 +115,19 @@ public sealed class ProviderSelfCheckTests
         var settings = new OgoneSettings { PspId = "MyPSPID", ShaInPassphrase = OgoneIn, ShaOutPassphrase = OgoneOut, HashAlgorithm = "MD5" };
 
         Assert.False(Line(new OgonePayMode(Shop(testMode: true)).Run(settings), "Hash algorithm").Ok);
+    }
+
+    [Fact]
+    public void The_container_gives_the_registered_mode_the_shop_settings_so_an_empty_url_passes_in_test_mode()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Shop(testMode: true));
+        services.AddPayMode<SystemPayPayMode>();
+        using var provider = services.BuildServiceProvider();
+        var mode = provider.GetServices<IPayMode>().OfType<IPayModeSelfCheck>().Single();
+
+        var line = Line(mode.Run(new SystemPaySettings { SiteId = "12345678", TestKey = SystemPayKey }), "Payment page URL");
+
+        Assert.True(line.Ok, line.Detail);
     }
 }
