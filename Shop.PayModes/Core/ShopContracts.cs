@@ -48,7 +48,8 @@ public sealed record SelfCheckLine(string Check, bool Ok, string Detail);
 /// </summary>
 public interface IPayModeSelfCheck
 {
-    SelfCheckResult Run(PayModeSettings settings);
+    /// <param name="shop">The shop's settings (an empty provider URL is fine while the shop is in test mode).</param>
+    SelfCheckResult Run(PayModeSettings settings, ShopSettings shop);
 }
 
 /// <summary>A pay mode's stored configuration: on/off, display order, default flag and its settings.</summary>

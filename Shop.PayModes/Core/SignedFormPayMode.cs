@@ -15,7 +15,7 @@ public sealed record PreparedAttempt(string? ProviderReference = null, string? R
 /// notify endpoint and the "payment URL or sandbox" rule are the same for all of them; each provider gives
 /// its request builder, its return verification and its notification protocol.
 /// </summary>
-public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TProtocol> : PayMode<TSettings, TSelector, TSettingsForm>
+public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TProtocol> : PayMode<TSettings, TSelector, TSettingsForm>, IPayModeSelfCheck
     where TSettings : PayModeSettings, new()
     where TProtocol : INotificationProtocol
 {
@@ -40,6 +40,12 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
     /// <summary>Test or production at the provider: by default the shop's test mode decides.</summary>
     protected virtual PaymentEnvironment EnvironmentOf(TSettings settings, ShopSettings shop) =>
         shop.TestMode ? PaymentEnvironment.Test : PaymentEnvironment.Production;
+
+    /// <summary>Signs the provider's published vectors with the mode's own code and checks its settings.</summary>
+    protected abstract SelfCheckResult SelfCheck(TSettings settings, bool shopInTestMode);
+
+    public SelfCheckResult Run(PayModeSettings settings, ShopSettings shop) =>
+        settings is TSettings own ? SelfCheck(own, shop.TestMode) : SelfChecks.WrongSettings(settings);
 
     protected override Availability IsOffered(OfferContext context, TSettings settings) =>
         ProviderLinks.Unconfigured(PaymentUrl(settings), context, Name) ?? base.IsOffered(context, settings);

@@ -23,6 +23,8 @@ public sealed class MercanetPayMode
 
     public override string Description => "Pay by card on BNP Paribas's secure Mercanet page.";
 
+    protected override SelfCheckResult SelfCheck(MercanetSettings settings, bool shopInTestMode) => MercanetSelfCheck.Run(settings, shopInTestMode);
+
     protected override string ProviderName => "Mercanet";
 
     protected override string? PaymentUrl(MercanetSettings settings) => settings.PaymentUrl;

@@ -10,6 +10,10 @@ public sealed class MercanetSignatureLab : ISignatureLabProvider
 
     public IReadOnlyList<string> Algorithms => MercanetSealAlgorithmNames.All;
 
+    /// <summary>The legacy SHA-256 vector of PAYMODES.md §4.1, with the public simulation key as the hint.</summary>
+    public SignatureLabExample Example { get; } = new(MercanetPublishedVectors.LegacyBody, MercanetSealAlgorithmNames.Sha256, null,
+        MercanetPublishedVectors.LegacyKey, MercanetPublishedVectors.LegacySeal);
+
     public SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction)
     {
         SignatureLabException.ThrowIfDirectionGiven(Code, direction);

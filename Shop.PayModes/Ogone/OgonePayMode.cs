@@ -23,6 +23,8 @@ public sealed class OgonePayMode
 
     public override string Description => "Pay by card on Worldline's secure Ogone page.";
 
+    protected override SelfCheckResult SelfCheck(OgoneSettings settings, bool shopInTestMode) => OgoneSelfCheck.Run(settings, shopInTestMode);
+
     protected override string ProviderName => "Ogone";
 
     /// <summary>Ogone's post-sale request is a POST or a GET, as configured in its back office.</summary>

@@ -10,6 +10,10 @@ public sealed class OgoneSignatureLab : ISignatureLabProvider
 
     public IReadOnlyList<string> Algorithms => OgoneHashAlgorithmNames.All;
 
+    /// <summary>The SHA-OUT vector of PAYMODES.md §4.3.</summary>
+    public SignatureLabExample Example { get; } = new(OgonePublishedVectors.ShaOutBody, OgoneHashAlgorithmNames.Sha1, "out",
+        OgonePublishedVectors.Passphrase, OgonePublishedVectors.ShaOutSha1);
+
     public SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction)
     {
         var hash = OgoneHashAlgorithm.Sha1;

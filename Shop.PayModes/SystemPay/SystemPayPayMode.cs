@@ -24,6 +24,8 @@ public sealed class SystemPayPayMode
 
     public override string Description => "Pay by card on the bank's secure Systempay page.";
 
+    protected override SelfCheckResult SelfCheck(SystemPaySettings settings, bool shopInTestMode) => SystemPaySelfCheck.Run(settings, shopInTestMode);
+
     protected override string ProviderName => "Systempay";
 
     protected override string? PaymentUrl(SystemPaySettings settings) => settings.PaymentUrl;

@@ -9,6 +9,10 @@ public sealed class SystemPaySignatureLab : ISignatureLabProvider
 
     public IReadOnlyList<string> Algorithms => SystemPayAlgorithmNames.All;
 
+    /// <summary>The HMAC-SHA-256 vector of PAYMODES.md §4.2.</summary>
+    public SignatureLabExample Example { get; } = new(SystemPayPublishedVectors.HmacBody, SystemPayAlgorithmNames.HmacSha256, null,
+        SystemPayPublishedVectors.Key, SystemPayPublishedVectors.HmacSignature);
+
     public SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction)
     {
         SignatureLabException.ThrowIfDirectionGiven(Code, direction);

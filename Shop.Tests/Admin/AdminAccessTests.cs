@@ -17,7 +17,7 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
     private static readonly string[] PagePaths =
     [
         "/admin", "/admin/bills", "/admin/bills/NoSuchBill", "/admin/paymodes", "/admin/paymodes/transfer", "/admin/paymodes/vault",
-        "/admin/trace", "/admin/settings",
+        "/admin/trace", "/admin/settings", "/admin/signature-lab",
     ];
 
     private static readonly string[] ApiPaths = ["/admin/api/paymodes", "/admin/api/bills", "/admin/api/bills/NoSuchBill/trace"];

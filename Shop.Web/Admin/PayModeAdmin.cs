@@ -15,7 +15,7 @@ public sealed record PayModeOverview(IPayMode Mode, PayModeConfig Config, IReadO
 public sealed record PayModeEditing(IPayMode Mode, PayModeConfig Config, PayModeSettings FormSettings, IReadOnlyDictionary<string, string> Secrets);
 
 /// <summary>The write side of the pay modes page: on/off, display order, the default mode, settings.</summary>
-public sealed class PayModeAdmin(PayModeRegistry registry, IPayModeSettingsStore store)
+public sealed class PayModeAdmin(PayModeRegistry registry, IPayModeSettingsStore store, IShopSettings shop)
 {
     public async Task<IReadOnlyList<PayModeOverview>> ListAsync(CancellationToken ct = default) =>
         [.. (await store.GetAllAsync(ct)).Where(c => registry.Find(c.Code) is not null)
@@ -67,7 +67,7 @@ public sealed class PayModeAdmin(PayModeRegistry registry, IPayModeSettingsStore
     {
         if (registry.Find(code) is not IPayModeSelfCheck check)
             return null;
-        return check.Run((await store.GetAsync(code, ct)).Settings);
+        return check.Run((await store.GetAsync(code, ct)).Settings, shop.Current);
     }
 
     /// <summary>The stored settings with their secrets blank: saving them back keeps every secret as it is,

@@ -22,8 +22,8 @@ public static class CommandLine
     /// <summary>The same, on given streams (tests).</summary>
     public static async Task<int?> TryRunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => args switch
     {
-        // PAYMODES.md §6: pure computation on stdin; no host, no database.
-        ["signature", ..] => SignatureCommand.Run(args, stdin, stdout, stderr),
+        // PAYMODES.md §6: pure computation on stdin; no host, no database. The admin page gets the same providers (AddSignatureLab).
+        ["signature", ..] => SignatureCommand.Run(args, stdin, stdout, stderr, SignatureLabProviders.BuiltIn),
         ["admin", .. var rest] => await AdminAsync(rest, stdout, stderr),
         _ => null,
     };

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Shop.PayModes.Check;
 using Shop.PayModes.Core;
+using Shop.PayModes.Core.SignatureLab;
 using Shop.PayModes.FreeOrder;
 using Shop.PayModes.Mercanet;
 using Shop.PayModes.Ogone;
@@ -61,6 +62,7 @@ public static class ShopServices
         services.AddSingleton<IFulfilmentHandler, DefaultFulfilmentHandler>();
         services.AddScoped<CartState>();
         services.AddAdminServices();
+        services.AddSignatureLab();
         services.AddSingleton<ExpiryService>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryService>());
 

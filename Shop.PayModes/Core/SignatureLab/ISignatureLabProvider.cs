@@ -11,4 +11,7 @@ public interface ISignatureLabProvider
 
     /// <exception cref="SignatureLabException">Unknown algorithm or direction, or a malformed body.</exception>
     SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction);
+
+    /// <summary>The published example the admin page can load, or null when the provider has none.</summary>
+    SignatureLabExample? Example => null;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Mercanet;
 using Shop.PayModes.Ogone;
 using Shop.PayModes.SystemPay;
@@ -12,4 +13,13 @@ public static class SignatureLabProviders
 
     public static ISignatureLabProvider? Find(string code, IEnumerable<ISignatureLabProvider>? providers = null) =>
         (providers ?? BuiltIn).FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Registers <see cref="BuiltIn"/>, the very instances the command-line verb uses, as
+    /// <c>IEnumerable&lt;ISignatureLabProvider&gt;</c> for the admin page: one service, two front ends.</summary>
+    public static IServiceCollection AddSignatureLab(this IServiceCollection services)
+    {
+        foreach (var provider in BuiltIn)
+            services.AddSingleton(provider);
+        return services;
+    }
 }

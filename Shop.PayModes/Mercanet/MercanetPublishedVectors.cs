@@ -1,0 +1,18 @@
+namespace Shop.PayModes.Mercanet;
+
+/// <summary>The Mercanet vectors published in PAYMODES.md §4.1 (the self-check and the lab's example use them).</summary>
+public static class MercanetPublishedVectors
+{
+    public const string HmacKey = "superSafeSecretKey";
+    public const string HmacMessage = "This is a test!";
+    public const string HmacSeal = "198e5f278e3f8548e174e84492953c4871732278b7e2aa2cbf20bb1ab85914ea";
+
+    /// <summary>The public simulation key of merchant 002001000000001.</summary>
+    public const string LegacyKey = "002001000000001_KEY1";
+    public const string LegacyData =
+        "amount=1234|currencyCode=978|merchantId=002001000000001|normalReturnUrl=http://www.normalreturnurl.com|transactionReference=marlon1|keyVersion=1";
+    public const string LegacySeal = "65421e720d149e8a79bdc9a29f6c462ed199b78f32e558c6c5fc15f0084e5384";
+
+    /// <summary>The legacy vector as a posted response body.</summary>
+    public static string LegacyBody => $"Data={Uri.EscapeDataString(LegacyData)}&Seal={LegacySeal}&InterfaceVersion=HP_2.31";
+}

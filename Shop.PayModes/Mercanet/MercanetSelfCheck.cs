@@ -1,0 +1,22 @@
+using Shop.PayModes.Core;
+
+namespace Shop.PayModes.Mercanet;
+
+/// <summary>Signs the published vectors with <see cref="MercanetSeal"/> and checks the account settings.</summary>
+public static class MercanetSelfCheck
+{
+    public static SelfCheckResult Run(MercanetSettings settings, bool shopTestMode) => SelfCheckResult.From(
+    [
+        SelfChecks.Vector("HMAC-SHA-256 vector (§4.1)",
+            () => MercanetSeal.Compute(MercanetPublishedVectors.HmacMessage, MercanetPublishedVectors.HmacKey, MercanetSealAlgorithm.HmacSha256),
+            MercanetPublishedVectors.HmacSeal, SignatureCompare.HexEquals),
+        SelfChecks.Vector("Legacy SHA-256 vector (§4.1)",
+            () => MercanetSeal.Compute(MercanetPublishedVectors.LegacyData, MercanetPublishedVectors.LegacyKey, MercanetSealAlgorithm.Sha256),
+            MercanetPublishedVectors.LegacySeal, SignatureCompare.HexEquals),
+        SelfChecks.Present("Merchant id", settings.MerchantId),
+        SelfChecks.Secret("Secret key", settings.SecretKey),
+        SelfChecks.Present("Key version", settings.KeyVersion),
+        SelfChecks.Known("Seal algorithm", settings.SealAlgorithm, MercanetSealAlgorithmNames.All),
+        SelfChecks.PaymentUrl(settings.PaymentUrl, shopTestMode),
+    ]);
+}
