@@ -83,8 +83,8 @@ public sealed class PayPalCheckout(
                 logger.LogInformation("PayPal capture of {BillReference} refused: {Status} {Issue}", bill.Reference, (int)capture.Status, capture.Issue);
                 return TryAgain(bill.Reference, "PayPal has not approved this payment, so nothing was charged. You can try again, or choose another way to pay.");
             }
-            await pipeline.ProcessAsync(orderProtocol, PayPalOrderProtocol.Request(orderId), ct: ct);
-            return status;
+            var outcome = await pipeline.ProcessAsync(orderProtocol, PayPalOrderProtocol.Request(orderId), ct: ct);
+            return outcome.Verdict == NotificationVerdict.Refused ? Unavailable(bill.Reference) : status;
         }
         catch (PayPalUnavailableException ex)
         {

@@ -71,7 +71,16 @@ public sealed class PayPalOrderProtocol(PayPalContext context, PayPalApi api) : 
         using var request = JsonDocument.Parse(raw.Body);
         var orderId = PayPalOrderMessages.Text(request.RootElement, "order_id") ?? throw new FormatException("no order id");
         var setup = await context.GetAsync(ct);
-        var order = await api.GetOrderAsync(setup.Account, orderId, ct);
+        PayPalResponse order;
+        try
+        {
+            order = await api.GetOrderAsync(setup.Account, orderId, ct);
+        }
+        catch (PayPalUnavailableException ex)
+        {
+            // Not a verdict on the payment: the journal says so, and the webhook or a later return decides.
+            return NotificationCheck.Refused($"could not read the order now: {ex.Message}");
+        }
         if (!order.IsSuccess)
             return NotificationCheck.Malformed($"PayPal does not know order {orderId} ({(int)order.Status})");
         if (PayPalOrderMessages.FirstCapture(order.Body) is not { } capture)
@@ -94,6 +103,12 @@ public sealed class PayPalIpnProtocol(PayPalContext context, IHttpClientFactory 
         if (raw.Body.Length == 0)
             return NotificationCheck.Malformed("empty IPN");
         var setup = await context.GetAsync(ct);
+        // An IPN proves a payment to *some* PayPal account: only a shop on Payments Standard, with the receiver
+        // it expects configured, can tell it was paid to this shop (rule 4).
+        if (setup.Settings.UsesOrders)
+            return NotificationCheck.Refused("the shop uses PayPal Checkout (Orders v2): IPN messages are not accepted");
+        if (setup.ExpectedReceiver is null)
+            return NotificationCheck.Refused("no Business receiver is configured to check the IPN against");
         string answer;
         try
         {

@@ -243,4 +243,23 @@ public sealed class PayPalOrdersHttpTests(PayPalOrdersFactory shop) : IClassFixt
             request.Headers.TryAddWithoutValidation(name, value);
         return await _client.SendAsync(request);
     }
+
+    [Fact]
+    public async Task A_verified_IPN_is_refused_while_the_shop_uses_Orders_so_a_payment_to_another_account_cannot_pay_the_bill()
+    {
+        var (order, _) = await StartAsync();
+        var attempt = (await shop.BillAsync(order.Reference)).LatestAttempt!.Reference;
+        // PayPal would answer VERIFIED: it is a real payment, but into the sender's own account.
+        var ipn = shop.Sandbox.RegisterIpn(
+        [
+            new("mc_gross", "29.98"), new("invoice", attempt), new("payment_status", "Completed"), new("charset", "UTF-8"),
+            new("txn_id", "TXNFOREIGN0001"), new("receiver_email", "someone-else@example.com"), new("mc_currency", "EUR"),
+        ]);
+
+        var response = await _client.PostAsync("/paymodes/paypal/notify", new StringContent(ipn, Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Equal("PLACED", (await _client.BillAsync(order.Reference)).State);
+        Assert.Equal(NotificationVerdict.Refused, (await shop.VerdictsAsync())[^1]);
+    }
 }
