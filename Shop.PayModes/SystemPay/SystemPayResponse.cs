@@ -21,6 +21,9 @@ public static class SystemPayResponse
         if (!FormFields.TrySingle(form, "vads_ctx_mode", StringComparison.Ordinal, out var ctxMode)
             || !SystemPayCtxMode.TryParse(ctxMode, out var environment))
             return Malformed("vads_ctx_mode missing or not TEST/PRODUCTION");
+        // No key for the mode the message claims: nobody can have signed it for us (an empty key proves nothing).
+        if (string.IsNullOrEmpty(account.KeyFor(environment)))
+            return NotificationResult<SystemPayNotification>.BadSignature();
         var computed = SystemPaySignature.Compute(form, account.KeyFor(environment), account.Algorithm);
         if (!SystemPaySignature.Matches(computed, received, account.Algorithm))
             return NotificationResult<SystemPayNotification>.BadSignature();

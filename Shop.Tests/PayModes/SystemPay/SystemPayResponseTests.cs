@@ -104,4 +104,13 @@ public class SystemPayResponseTests
         Assert.Equal("12345678:20240331:00004A:AUTHORISED", paid.IdempotencyKey);
         Assert.NotEqual(waiting.IdempotencyKey, paid.IdempotencyKey);
     }
+
+    [Fact]
+    public void A_message_for_a_mode_without_a_key_is_refused_even_when_signed_with_the_empty_key()
+    {
+        var testOnly = new SystemPayAccount("12345678", "test-key", "");
+
+        Assert.Equal(SignatureVerdict.BadSignature, SystemPayResponse.Verify(Notification("PRODUCTION", ""), testOnly).Verdict);
+        Assert.True(SystemPayResponse.Verify(Notification("TEST", "test-key"), testOnly).SignatureValid);
+    }
 }
