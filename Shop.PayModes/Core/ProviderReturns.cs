@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,8 +21,6 @@ public sealed record ReturnCheck(SignatureVerdict Verdict, string? ProviderRefer
 /// </summary>
 public static class ProviderReturns
 {
-    private const int MaxBodyBytes = 64 * 1024;
-
     public static void MapVerifiedReturns(this IEndpointRouteBuilder group, string payMode,
         Func<IReadOnlyList<KeyValuePair<string, string>>, IServiceProvider, CancellationToken, Task<ReturnCheck>> verify)
     {
@@ -60,15 +57,12 @@ public static class ProviderReturns
     {
         if (HttpMethods.IsPost(request.Method))
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            if (buffer.Length > MaxBodyBytes)
+            var (body, truncated) = await NotificationPipeline.ReadBodyAsync(request, ct);
+            if (truncated)
                 throw new FormatException("body too large");
-            if (buffer.Length > 0)
+            if (body.Length > 0)
             {
-                string text;
-                try { text = new UTF8Encoding(false, true).GetString(buffer.ToArray()); }
-                catch (DecoderFallbackException e) { throw new FormatException("body is not UTF-8", e); }
+                var text = RawNotification.Utf8OrNull(body) ?? throw new FormatException("body is not UTF-8");
                 var posted = FormBody.Parse(text);
                 if (posted.Count > 0)
                     return posted;

@@ -211,9 +211,15 @@ public sealed class BillService(
         var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Reference == reference, ct);
         if (bill is null || !bill.Flagged)
             return false;
-        await db.Bills.Where(b => b.Id == bill.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Flagged, false).SetProperty(b => b.FlagReason, (string?)null), ct);
+        // Compare-and-set on the reason the admin saw: a newer flag landing meanwhile stays up.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cleared = await db.Bills.Where(b => b.Id == bill.Id && b.Flagged && b.FlagReason == bill.FlagReason)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Flagged, false).SetProperty(b => b.FlagReason, (string?)null), ct);
+        if (cleared == 0)
+            return false;
         Trace(db, bill.Id, actor, $"flag cleared ({bill.FlagReason}): {note.Trim()}", null, null, bill.PayMode);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         events.Raise(reference);
         return true;
     }

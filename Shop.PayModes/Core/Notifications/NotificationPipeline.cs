@@ -88,7 +88,8 @@ public sealed class NotificationPipeline(
         return null;
     }
 
-    private static async Task<(byte[] Body, bool Truncated)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>Reads at most <see cref="MaxBodyBytes"/> of a request body; Truncated says there was more.</summary>
+    internal static async Task<(byte[] Body, bool Truncated)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];

@@ -42,13 +42,13 @@ public sealed record RawNotification(
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The body as UTF-8 text, or null when it is not valid UTF-8.</summary>
-    public string? BodyText
+    public string? BodyText => Utf8OrNull(Body);
+
+    /// <summary>Strict UTF-8 decoding: null rather than replacement characters for invalid bytes.</summary>
+    public static string? Utf8OrNull(byte[] bytes)
     {
-        get
-        {
-            try { return StrictUtf8.GetString(Body); }
-            catch (DecoderFallbackException) { return null; }
-        }
+        try { return StrictUtf8.GetString(bytes); }
+        catch (DecoderFallbackException) { return null; }
     }
 
     public static RawNotification FromForm(string payMode, string body) =>
