@@ -23,6 +23,6 @@ public sealed class PayPalContext(IPayModeSettingsStore store, IShopSettings sho
     {
         var settings = await store.GetSettingsAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
         var request = http.HttpContext?.Request ?? throw new InvalidOperationException("PayPal calls are made while serving a request.");
-        return new PayPalSetup(settings, PayPalUrls.Resolve(settings, shop.Current.TestMode, PayPalUrls.ShopBase(shop, request)));
+        return new PayPalSetup(settings, PayPalUrls.Resolve(settings, shop.Current.TestMode, ProviderLinks.BaseUrl(request, shop)));
     }
 }

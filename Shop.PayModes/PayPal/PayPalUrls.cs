@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Shop.PayModes.Core;
 
 namespace Shop.PayModes.PayPal;
@@ -22,10 +21,4 @@ public sealed record PayPalUrls(string ShopBaseUrl, string ApiBaseUrl, string Pa
             Pick(settings.IpnVerifyUrl, sandbox + "/ipn", LiveIpnVerify),
             shopTestMode && string.IsNullOrEmpty(settings.ApiBaseUrl));
     }
-
-    /// <summary>The absolute base URL of the shop: <c>Shop:PublicBaseUrl</c>, else the request's own.</summary>
-    public static string ShopBase(IShopSettings shop, HttpRequest request) =>
-        shop.Current.PublicBaseUrl is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

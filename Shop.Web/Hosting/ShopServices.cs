@@ -34,7 +34,6 @@ public static class ShopServices
         services.AddOptions<ShopOptions>().BindConfiguration("Shop");
         services.AddSingleton<ShopSettingsStore>();
         services.AddSingleton<IShopSettings>(sp => sp.GetRequiredService<ShopSettingsStore>());
-        services.AddSingleton<PublicUrls>();
         services.AddSingleton(TimeProvider.System);
 
         var dataDir = DataDirectory(builder);

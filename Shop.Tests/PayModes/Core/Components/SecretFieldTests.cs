@@ -1,3 +1,4 @@
+using Shop.PayModes.Core;
 using Bunit;
 using Shop.PayModes.Core.Components;
 using Shop.Tests.Infrastructure;
@@ -23,7 +24,7 @@ public sealed class SecretFieldTests : MudTestContext
     [InlineData("short", "set")]
     [InlineData("1122334455667788", "set · ending in 7788")]
     public void Description_never_gives_away_a_short_secret(string? secret, string expected) =>
-        Assert.Equal(expected, SecretField.Describe(secret));
+        Assert.Equal(expected, SecretValues.Describe(secret));
 
     [Fact]
     public void Typing_replaces_the_secret_and_a_blank_field_keeps_it()
