@@ -1,3 +1,5 @@
+using Shop.PayModes.Core;
+
 namespace Shop.PayModes.Ogone;
 
 /// <summary>The SHA-IN / SHA-OUT hash configured in the Ogone back office.</summary>
@@ -10,29 +12,14 @@ public static class OgoneHashAlgorithmNames
     public const string Sha256 = "SHA-256";
     public const string Sha512 = "SHA-512";
 
-    public static IReadOnlyList<string> All { get; } = [Sha1, Sha256, Sha512];
+    private static readonly SettingNames<OgoneHashAlgorithm> Names = new("Ogone hash algorithm", (OgoneHashAlgorithm.Sha1, Sha1), (OgoneHashAlgorithm.Sha256, Sha256), (OgoneHashAlgorithm.Sha512, Sha512));
 
-    public static string Format(OgoneHashAlgorithm algorithm) => algorithm switch
-    {
-        OgoneHashAlgorithm.Sha1 => Sha1,
-        OgoneHashAlgorithm.Sha256 => Sha256,
-        OgoneHashAlgorithm.Sha512 => Sha512,
-        _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
-    };
+    public static IReadOnlyList<string> All => Names.All;
 
-    public static bool TryParse(string? text, out OgoneHashAlgorithm algorithm)
-    {
-        algorithm = OgoneHashAlgorithm.Sha1;
-        switch (text?.Trim().ToUpperInvariant())
-        {
-            case Sha1: return true;
-            case Sha256: algorithm = OgoneHashAlgorithm.Sha256; return true;
-            case Sha512: algorithm = OgoneHashAlgorithm.Sha512; return true;
-            default: return false;
-        }
-    }
+    public static string Format(OgoneHashAlgorithm algorithm) => Names.Format(algorithm);
+
+    public static bool TryParse(string? text, out OgoneHashAlgorithm algorithm) => Names.TryParse(text, out algorithm);
 
     /// <exception cref="FormatException">Not one of <see cref="All"/>.</exception>
-    public static OgoneHashAlgorithm Parse(string text) =>
-        TryParse(text, out var algorithm) ? algorithm : throw new FormatException($"Unknown Ogone hash algorithm '{text}'.");
+    public static OgoneHashAlgorithm Parse(string text) => Names.Parse(text);
 }
