@@ -45,6 +45,8 @@ public sealed class ProviderBrowserTests(ProviderBrowserFactory shop, BrowserFix
         var answer = await delivered.Content.ReadAsStringAsync();
         Assert.True(delivered.IsSuccessStatusCode && answer.Contains("[200]"), answer);
 
+        // Within Playwright's 5 s, under the page's 10 s poll: the live push did it. SOLDOUT and COMPLETE land
+        // milliseconds apart; an older read finishing last must not leave the page on SOLDOUT.
         await Expect(page.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "COMPLETE");
         await Expect(page.Locator(".status-message")).ToContainTextAsync("Paid and delivered");
         await BrowserFixture.ScreenshotAsync(page, $"sandbox-{code}-complete");
