@@ -185,7 +185,7 @@ public sealed class BillService(
             }
 
             var isLatest = !await db.PaymentAttempts.AnyAsync(a => a.BillId == bill.Id && a.Id > attempt.Id, ct);
-            result = await ApplyAsync(db, bill, n, isLatest, ct);
+            result = await ApplyAsync(db, bill, attempt, n, isLatest, ct);
             await tx.CommitAsync(ct);
         }
         events.Raise(reference);
@@ -242,7 +242,7 @@ public sealed class BillService(
         }
     }
 
-    private async Task<ApplyResult> ApplyAsync(ShopDbContext db, Bill bill, NotificationApplication n, bool isLatestAttempt, CancellationToken ct)
+    private async Task<ApplyResult> ApplyAsync(ShopDbContext db, Bill bill, PaymentAttempt attempt, NotificationApplication n, bool isLatestAttempt, CancellationToken ct)
     {
         var actor = Actor.Provider(n.PayMode);
         var what = $"notification: {n.Outcome.ToString().ToLowerInvariant()}" + (n.ProviderTransactionId is { } id ? $" (transaction {id})" : "");
@@ -257,7 +257,21 @@ public sealed class BillService(
             _ => null,
         };
         if (target is { } to && await MoveAsync(db, bill.Id, bill.State, to, actor, what, n.Summary, n.PayMode, to == BillState.SoldOut ? n.Amount : null, ct) == TransitionResult.Moved)
+        {
+            if (to == BillState.SoldOut)
+                await db.PaymentAttempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.PaidAt, Now).SetProperty(a => a.PaidTransactionId, n.ProviderTransactionId), ct);
             return ApplyResult.Applied;
+        }
+
+        if (n.Outcome == PaymentOutcome.Paid && bill.State.IsPaid() && IsSamePayment(attempt, n))
+        {
+            // The payment that paid the bill, in a later status of its life (SystemPay AUTHORISED then
+            // CAPTURED): news about it, not a second payment.
+            Trace(db, bill.Id, actor, $"{what}; the payment already recorded for this bill, recorded only", bill.State, null, n.PayMode, n.Summary);
+            await db.SaveChangesAsync(ct);
+            return ApplyResult.RecordedOnly;
+        }
 
         if (n.Outcome == PaymentOutcome.Paid)
         {
@@ -274,6 +288,13 @@ public sealed class BillService(
         await db.SaveChangesAsync(ct);
         return ApplyResult.RecordedOnly;
     }
+
+    /// <summary>
+    /// This attempt paid the bill, and with the same provider transaction id (both absent counts as the
+    /// same: a provider that gives no id allows one payment per attempt reference).
+    /// </summary>
+    private static bool IsSamePayment(PaymentAttempt attempt, NotificationApplication n) =>
+        attempt.PaidAt is not null && string.Equals(attempt.PaidTransactionId, n.ProviderTransactionId, StringComparison.Ordinal);
 
     /// <summary>The compare-and-set: moves only if the bill is still in <paramref name="from"/> and the table allows it.</summary>
     private async Task<TransitionResult> MoveAsync(ShopDbContext db, int billId, BillState from, BillState to, Actor actor, string what,

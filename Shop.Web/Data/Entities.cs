@@ -76,6 +76,10 @@ public sealed class PaymentAttempt
     public DateTime CreatedAt { get; set; }
     /// <summary>Pay-mode private data (e.g. the simulator's deferred notification).</summary>
     public string? Data { get; set; }
+    /// <summary>When a notification for this attempt paid the bill.</summary>
+    public DateTime? PaidAt { get; set; }
+    /// <summary>The provider's id of the payment that paid the bill, when the provider gives one.</summary>
+    public string? PaidTransactionId { get; set; }
 }
 
 /// <summary>Every notification received, verified or not. Rows are never deleted; the raw body is never changed.</summary>

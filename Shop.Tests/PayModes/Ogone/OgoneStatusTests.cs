@@ -7,7 +7,7 @@ public class OgoneStatusTests
 {
     [Theory]
     [InlineData("9", PaymentOutcome.Paid)]
-    [InlineData("5", PaymentOutcome.Paid)]
+    [InlineData("5", PaymentOutcome.Pending)]
     [InlineData("4", PaymentOutcome.Pending)]
     [InlineData("41", PaymentOutcome.Pending)]
     [InlineData("46", PaymentOutcome.Pending)]

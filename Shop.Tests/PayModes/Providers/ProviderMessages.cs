@@ -15,8 +15,14 @@ public enum ProviderStatus
     Cancelled,
 }
 
-/// <summary>What a hand-built notification says; null parts are taken from the request the shop sent.</summary>
-public sealed record MessageSpec(ProviderStatus Status, long? Amount = null, string? Currency = null, string? Merchant = null);
+/// <summary>
+/// What a hand-built notification says; null parts are taken from the request the shop sent.
+/// <paramref name="RawStatus"/> overrides the provider's own status code chosen from <paramref name="Status"/>
+/// (SystemPay <c>vads_trans_status</c>, Ogone <c>STATUS</c>); <paramref name="TransactionId"/> sets the
+/// provider's payment id (SystemPay <c>vads_trans_uuid</c>, Ogone <c>PAYID</c>).
+/// </summary>
+public sealed record MessageSpec(ProviderStatus Status, long? Amount = null, string? Currency = null, string? Merchant = null,
+    string? RawStatus = null, string? TransactionId = null);
 
 /// <summary>
 /// Builds one provider's signed server-to-server messages from the request the shop sent, with the
@@ -92,6 +98,7 @@ public sealed class SystemPayMessages : IProviderMessages
             ProviderStatus.Refused => ("REFUSED", "05"),
             _ => ("ABANDONED", "17"),
         };
+        status = spec.RawStatus ?? status;
         var fields = new List<KeyValuePair<string, string>>
         {
             new("vads_amount", spec.Amount?.ToString(CultureInfo.InvariantCulture) ?? sent["vads_amount"]),
@@ -108,6 +115,8 @@ public sealed class SystemPayMessages : IProviderMessages
             new("vads_url_check_src", "PAY"),
             new("vads_version", "V2"),
         };
+        if (spec.TransactionId is { } uuid)
+            fields.Add(new("vads_trans_uuid", uuid));
         fields.Add(new("signature", SystemPaySandboxSigner.Sign(fields, ProviderAccounts.SystemPayTestKey, hmac: true)));
         return IProviderMessages.Encode(fields);
     }
@@ -123,7 +132,7 @@ public sealed class OgoneMessages : IProviderMessages
 
     public string Build(IReadOnlyDictionary<string, string> sent, MessageSpec spec)
     {
-        var status = spec.Status switch { ProviderStatus.Paid => "9", ProviderStatus.Pending => "51", ProviderStatus.Refused => "2", _ => "1" };
+        var status = spec.RawStatus ?? spec.Status switch { ProviderStatus.Paid => "9", ProviderStatus.Pending => "51", ProviderStatus.Refused => "2", _ => "1" };
         var amount = spec.Amount ?? long.Parse(sent["AMOUNT"], CultureInfo.InvariantCulture);
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -134,7 +143,7 @@ public sealed class OgoneMessages : IProviderMessages
             new("ACCEPTANCE", "test123"),
             new("STATUS", status),
             new("CARDNO", "XXXXXXXXXXXX1111"),
-            new("PAYID", "32100123"),
+            new("PAYID", spec.TransactionId ?? "32100123"),
             new("NCERROR", "0"),
             new("BRAND", "VISA"),
             new("COMPLUS", sent["COMPLUS"]),

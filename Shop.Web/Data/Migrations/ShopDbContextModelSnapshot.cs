@@ -697,6 +697,12 @@ namespace Shop.Web.Data.Migrations
                     b.Property<string>("Data")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidTransactionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayMode")
                         .IsRequired()
                         .HasColumnType("TEXT");
