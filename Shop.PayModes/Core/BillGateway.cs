@@ -44,6 +44,8 @@ public enum TransitionResult
     NotAllowed,
     /// <summary>Someone else moved the bill first (the compare-and-set failed).</summary>
     Conflict,
+    /// <summary>A move into COMPLETE whose after-payment delivery did not finish: the bill stays where it was.</summary>
+    NotDelivered,
 }
 
 public enum ApplyResult

@@ -1,8 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
 using Shop.Tests.Infrastructure;
 using Shop.Web.Admin;
 using Shop.Web.Bills;
+using Shop.Web.Data;
 
 namespace Shop.Tests.Admin;
 
@@ -29,5 +31,28 @@ public sealed class AdminBillActionsTests(AdminBillActionsFactory shop) : IClass
         Assert.False(detail.Bill.Flagged);
         Assert.Contains(detail.Trace, t => t.Who == "admin:owner@example.com" && t.What.Contains("cheque 0042") && t.ToState == BillState.Partial);
         Assert.Contains(detail.Trace, t => t.What.StartsWith("flag cleared") && t.What.EndsWith("buyer sends the rest"));
+    }
+
+    [Fact]
+    public async Task Completing_a_PARTIAL_bill_by_hand_delivers_it_exactly_once()
+    {
+        var buyer = shop.NoRedirects();
+        var order = await buyer.PlaceAsync("check", ("MUG-001", 2));
+        await buyer.SendAsync(order);
+        var admin = Actor.Admin("owner@example.com");
+        var (result, again, deliveries) = await shop.InScopeAsync(async sp =>
+        {
+            var bills = sp.GetRequiredService<BillService>();
+            Assert.Equal(TransitionResult.Moved, await bills.ConfirmDeferredPaymentAsync(order.Reference, admin, 1000, new DateOnly(2026, 11, 28), null));
+            var result = await bills.TransitionAsync(order.Reference, BillState.Partial, BillState.Complete, admin, "rest paid in cash");
+            var again = await bills.TransitionAsync(order.Reference, BillState.Partial, BillState.Complete, admin, "double click");
+            await using var db = await sp.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContextAsync();
+            var bill = await db.Bills.SingleAsync(b => b.Reference == order.Reference);
+            return (result, again, await db.FulfilmentRecords.CountAsync(f => f.BillId == bill.Id && f.Phase == FulfilmentPhase.AfterPayment));
+        });
+        Assert.Equal(TransitionResult.Moved, result);
+        Assert.Equal(TransitionResult.Conflict, again);
+        Assert.Equal(1, deliveries);   // one line (MUG-001 × 2), delivered once
+        Assert.Equal("COMPLETE", (await buyer.BillAsync(order.Reference)).State);
     }
 }

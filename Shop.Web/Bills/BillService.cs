@@ -93,10 +93,16 @@ public sealed class BillService(
         return result;
     }
 
-    /// <summary>Moves a bill from an expected state to another (compare-and-set), with a trace line.</summary>
+    /// <summary>
+    /// Moves a bill from an expected state to another (compare-and-set), with a trace line. A move into
+    /// COMPLETE (PARTIAL or PREPROD settled by an admin) first runs the after-payment delivery, since
+    /// COMPLETE means "paid and delivered" whichever path got there; it stays put if delivery is incomplete.
+    /// </summary>
     public async Task<TransitionResult> TransitionAsync(string reference, BillState from, BillState to, Actor actor, string what, string? data = null, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        if (to == BillState.Complete && await DeliverBeforeCompletingAsync(db, reference, from, ct) is { } refused)
+            return refused;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Reference == reference, ct);
         if (bill is null)
@@ -110,6 +116,21 @@ public sealed class BillService(
             events.Raise(reference);
         }
         return result;
+    }
+
+    private async Task<TransitionResult?> DeliverBeforeCompletingAsync(ShopDbContext db, string reference, BillState from, CancellationToken ct)
+    {
+        var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Reference == reference, ct);
+        if (bill is null)
+            return TransitionResult.NotFound;
+        if (bill.State != from)
+            return TransitionResult.Conflict;
+        if (!machine.CanMove(from, BillState.Complete))
+            return TransitionResult.NotAllowed;
+        if (await fulfilment.RunAsync(bill.Id, FulfilmentPhase.AfterPayment, ct))
+            return null;
+        logger.LogWarning("Delivery of {BillReference} incomplete; it stays {State}", reference, from.ToWire());
+        return TransitionResult.NotDelivered;
     }
 
     public async Task<TransitionResult> MarkPaidAsync(string reference, long amount, Actor actor, string what, CancellationToken ct = default)
