@@ -10,7 +10,9 @@ public sealed class FreeOrderSettings : PayModeSettings;
 /// <summary>Zero-amount orders: the only mode offered, and chosen automatically, when the total is 0.</summary>
 public sealed class FreeOrderPayMode : PayMode<FreeOrderSettings, FreeOrderSelector, FreeOrderSettingsForm>
 {
-    public override string Code => "freeorder";
+    public const string ModeCode = "freeorder";
+
+    public override string Code => ModeCode;
 
     public override string Name => "Free order";
 

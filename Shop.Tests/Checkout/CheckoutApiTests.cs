@@ -78,6 +78,18 @@ public sealed class CheckoutApiTests(OverrideShopFactory shop) : IClassFixture<O
         Assert.Equal([BillState.Placed, BillState.SoldOut, BillState.Complete], trace.Where(t => t.ToState is not null).Select(t => t.ToState!.Value));
     }
 
+    [Fact]
+    public async Task A_free_cart_posted_without_a_pay_mode_is_a_free_order_and_a_paying_one_still_must_choose()
+    {
+        var free = await _client.PostAsJsonAsync("/api/checkout", ShopApiClient.Order(null!, ("GUIDE-005", 1)));
+        Assert.Equal(HttpStatusCode.Created, free.StatusCode);
+        Assert.Equal("freeorder", (await free.Content.ReadFromJsonAsync<PlacedOrder>(ShopFactory.Json))!.PayMode);
+
+        var paying = await _client.PostAsJsonAsync("/api/checkout", ShopApiClient.Order(null!, ("TOTE-004", 1)));
+        Assert.Equal(HttpStatusCode.BadRequest, paying.StatusCode);
+        Assert.Contains("payMode", await paying.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("check")]
     [InlineData("transfer")]

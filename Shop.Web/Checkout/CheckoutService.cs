@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
+using Shop.PayModes.FreeOrder;
 using Shop.Web.Bills;
 using Shop.Web.Data;
 
@@ -29,18 +30,20 @@ public sealed partial class CheckoutService(
         try { total = lines.Sum(l => l.LineTotal); }
         catch (OverflowException) { errors["items"] = ["The order total is too large."]; }
 
-        if (string.IsNullOrWhiteSpace(request.PayMode))
+        // Nothing to pay: the free order is the only mode offered, so it need not be named.
+        var payMode = string.IsNullOrWhiteSpace(request.PayMode) && errors.Count == 0 && total == 0 ? FreeOrderPayMode.ModeCode : request.PayMode;
+        if (string.IsNullOrWhiteSpace(payMode))
             errors["payMode"] = ["Choose a pay mode."];
         else if (errors.Count == 0)
         {
-            var availability = await offers.CheckAsync(request.PayMode, offers.ContextFor(total, currency, buyerIsAdmin), ct);
+            var availability = await offers.CheckAsync(payMode, offers.ContextFor(total, currency, buyerIsAdmin), ct);
             if (!availability.Offered)
-                errors["payMode"] = [availability.Reason ?? $"'{request.PayMode}' is not offered for this order."];
+                errors["payMode"] = [availability.Reason ?? $"'{payMode}' is not offered for this order."];
         }
         if (errors.Count > 0)
             return new CheckoutOutcome(null, errors);
 
-        var bill = await CreateBillAsync(request.Customer!, lines, total, currency, request.PayMode!, ct);
+        var bill = await CreateBillAsync(request.Customer!, lines, total, currency, payMode!, ct);
         events.Raise(bill.Reference);
         var payUrl = $"{baseUrl.TrimEnd('/')}/paymodes/{Uri.EscapeDataString(bill.PayMode)}/send/{Uri.EscapeDataString(bill.Reference)}";
         return new CheckoutOutcome(new CheckoutResult(bill.Reference, bill.State.ToWire(), bill.Total, bill.Currency, bill.PayMode, payUrl), errors);
