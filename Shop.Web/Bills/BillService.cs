@@ -109,7 +109,7 @@ public sealed class BillService(
             return TransitionResult.NotFound;
         if (bill.State != from)
             return TransitionResult.Conflict;
-        var result = await MoveAsync(db, bill.Id, from, to, actor, what, data, bill.PayMode, null, ct);
+        var result = await MoveAsync(db, bill, from, to, actor, what, data, bill.PayMode, null, ct);
         if (result == TransitionResult.Moved)
         {
             await tx.CommitAsync(ct);
@@ -143,7 +143,7 @@ public sealed class BillService(
             if (bill is null)
                 return TransitionResult.NotFound;
             billId = bill.Id;
-            var result = await MoveAsync(db, bill.Id, bill.State, BillState.SoldOut, actor, what, null, bill.PayMode, amount, ct);
+            var result = await MoveAsync(db, bill, bill.State, BillState.SoldOut, actor, what, null, bill.PayMode, amount, ct);
             if (result != TransitionResult.Moved)
                 return result;
             await tx.CommitAsync(ct);
@@ -169,7 +169,7 @@ public sealed class BillService(
             return await MarkPaidAsync(reference, amountReceived, actor, what, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await MoveAsync(db, bill.Id, bill.State, BillState.Partial, actor, what, null, bill.PayMode, amountReceived, ct);
+        var result = await MoveAsync(db, bill, bill.State, BillState.Partial, actor, what, null, bill.PayMode, amountReceived, ct);
         if (result != TransitionResult.Moved)
             return result;
         await SetFlagAsync(db, bill.Id, $"Received {Money.Format(amountReceived, bill.Currency)}, expected {Money.Format(bill.Total, bill.Currency)}", ct);
@@ -256,7 +256,7 @@ public sealed class BillService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var bill = await db.Bills.AsNoTracking().SingleAsync(b => b.Id == billId, ct);
-        if (await MoveAsync(db, billId, BillState.SoldOut, BillState.Complete, Actor.System, "delivered", null, bill.PayMode, null, ct) == TransitionResult.Moved)
+        if (await MoveAsync(db, bill, BillState.SoldOut, BillState.Complete, Actor.System, "delivered", null, bill.PayMode, null, ct) == TransitionResult.Moved)
         {
             await tx.CommitAsync(ct);
             events.Raise(reference);
@@ -277,7 +277,7 @@ public sealed class BillService(
             (PaymentOutcome.Refunded, BillState.SoldOut or BillState.Complete or BillState.Partial) => BillState.Payback,
             _ => null,
         };
-        if (target is { } to && await MoveAsync(db, bill.Id, bill.State, to, actor, what, n.Summary, n.PayMode, to == BillState.SoldOut ? n.Amount : null, ct) == TransitionResult.Moved)
+        if (target is { } to && await MoveAsync(db, bill, bill.State, to, actor, what, n.Summary, n.PayMode, to == BillState.SoldOut ? n.Amount : null, ct) == TransitionResult.Moved)
         {
             if (to == BillState.SoldOut)
                 await db.PaymentAttempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s
@@ -318,13 +318,13 @@ public sealed class BillService(
         attempt.PaidAt is not null && string.Equals(attempt.PaidTransactionId, n.ProviderTransactionId, StringComparison.Ordinal);
 
     /// <summary>The compare-and-set: moves only if the bill is still in <paramref name="from"/> and the table allows it.</summary>
-    private async Task<TransitionResult> MoveAsync(ShopDbContext db, int billId, BillState from, BillState to, Actor actor, string what,
+    private async Task<TransitionResult> MoveAsync(ShopDbContext db, Bill bill, BillState from, BillState to, Actor actor, string what,
         string? data, string payMode, long? paidAmount, CancellationToken ct)
     {
         if (!machine.CanMove(from, to))
             return TransitionResult.NotAllowed;
         var now = Now;
-        var moved = await db.Bills.Where(b => b.Id == billId && b.State == from).ExecuteUpdateAsync(s =>
+        var moved = await db.Bills.Where(b => b.Id == bill.Id && b.State == from).ExecuteUpdateAsync(s =>
         {
             s.SetProperty(b => b.State, to).SetProperty(b => b.UpdatedAt, now);
             if (paidAmount is { } amount)
@@ -332,9 +332,9 @@ public sealed class BillService(
         }, ct);
         if (moved == 0)
             return TransitionResult.Conflict;
-        Trace(db, billId, actor, what, from, to, payMode, data);
+        Trace(db, bill.Id, actor, what, from, to, payMode, data);
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Bill {BillId} moved {From} → {To} by {Actor}: {What}", billId, from.ToWire(), to.ToWire(), actor.Name, what);
+        logger.LogInformation("Bill {BillReference} ({PayMode}) moved {From} → {To} by {Actor}: {What}", bill.Reference, payMode, from.ToWire(), to.ToWire(), actor.Name, what);
         return TransitionResult.Moved;
     }
 

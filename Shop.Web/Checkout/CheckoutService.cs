@@ -18,7 +18,8 @@ public sealed partial class CheckoutService(
     PayModeOffers offers,
     IShopSettings shop,
     BillEvents events,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<CheckoutService> logger)
 {
     public async Task<CheckoutOutcome> PlaceAsync(CheckoutRequest request, bool buyerIsAdmin, string baseUrl, CancellationToken ct = default)
     {
@@ -45,6 +46,7 @@ public sealed partial class CheckoutService(
 
         var bill = await CreateBillAsync(request.Customer!, lines, total, currency, payMode!, ct);
         events.Raise(bill.Reference);
+        logger.LogInformation("Bill {BillReference} ({PayMode}) placed for {Total}", bill.Reference, bill.PayMode, Money.Format(bill.Total, bill.Currency));
         var payUrl = $"{baseUrl.TrimEnd('/')}/paymodes/{Uri.EscapeDataString(bill.PayMode)}/send/{Uri.EscapeDataString(bill.Reference)}";
         return new CheckoutOutcome(new CheckoutResult(bill.Reference, bill.State.ToWire(), bill.Total, bill.Currency, bill.PayMode, payUrl), errors);
     }
