@@ -46,7 +46,7 @@ public interface IPayMode
     /// <summary>Component with parameters <c>Mode</c>, <c>Settings</c>, <c>Total</c>, <c>Currency</c>.</summary>
     Type SelectorComponent { get; }
 
-    /// <summary>Component with parameters <c>Settings</c> (edited in place) and <c>SettingsChanged</c>.</summary>
+    /// <summary>Component with parameters <c>Settings</c> (edited in place) and <c>OnValidSubmit</c>.</summary>
     Type SettingsFormComponent { get; }
 
     /// <summary>Shown on the buyer's status page: instructions, result or controls. Parameters <c>Bill</c>, <c>Settings</c>.</summary>

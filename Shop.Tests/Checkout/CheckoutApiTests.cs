@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
 using Shop.PayModes.Test;
 using Shop.Tests.Infrastructure;
 using Shop.Web.Bills;
-using Microsoft.EntityFrameworkCore;
 using Shop.Web.Data;
 
 namespace Shop.Tests.Checkout;
@@ -76,6 +76,16 @@ public sealed class CheckoutApiTests(OverrideShopFactory shop) : IClassFixture<O
         Assert.Equal("COMPLETE", (await _client.BillAsync(order.Reference)).State);
         var trace = await shop.TraceAsync(order.Reference);
         Assert.Equal([BillState.Placed, BillState.SoldOut, BillState.Complete], trace.Where(t => t.ToState is not null).Select(t => t.ToState!.Value));
+    }
+
+    [Fact]
+    public async Task The_transition_table_the_migrations_install_is_exactly_the_published_one()
+    {
+        var installed = await shop.QueryAsync(db => db.BillTransitions.Select(t => new { t.FromState, t.ToState }).ToListAsync());
+        var published = BillStateMachine.DefaultEdges.Select(e => new { e.From, e.To }).ToList();
+
+        Assert.Equal(published.Count, installed.Count);
+        Assert.All(published, edge => Assert.Contains(installed, row => row.FromState == edge.From && row.ToState == edge.To));
     }
 
     [Fact]
