@@ -219,6 +219,30 @@ public sealed class CheckoutApiTests(OverrideShopFactory shop) : IClassFixture<O
     }
 
     [Fact]
+    public async Task A_retry_places_a_new_bill_and_both_traces_name_each_other_but_only_for_an_unsuccessful_bill()
+    {
+        var failed = await _client.PlaceAsync("test", ("MUG-001", 1));
+        await _client.SendAsync(failed);
+        await PostNotificationAsync(await TestNotificationAsync(await ViewAsync(failed.Reference), PaymentOutcome.Refused));
+        var paid = await _client.PlaceAsync("freeorder", ("GUIDE-005", 1));
+        await _client.SendAsync(paid);
+
+        var (retry, notRetry) = await shop.InScopeAsync(async sp =>
+        {
+            var checkout = sp.GetRequiredService<Shop.Web.Checkout.CheckoutService>();
+            var draft = (await checkout.DraftFromAsync(failed.Reference))!;
+            var request = new Shop.Web.Checkout.CheckoutRequest(draft.Items, draft.Customer, "check");
+            return ((await checkout.PlaceAsync(request, false, "http://localhost", retryOf: failed.Reference)).Result!,
+                    (await checkout.PlaceAsync(request, false, "http://localhost", retryOf: paid.Reference)).Result!);
+        });
+
+        Assert.Contains(await shop.TraceAsync(failed.Reference), t => t.What == $"buyer tried again as bill {retry.Reference}");
+        Assert.EndsWith($"(retry of bill {failed.Reference})", (await shop.TraceAsync(retry.Reference))[0].What);
+        Assert.DoesNotContain(await shop.TraceAsync(paid.Reference), t => t.What.StartsWith("buyer tried again", StringComparison.Ordinal));
+        Assert.DoesNotContain("retry of", (await shop.TraceAsync(notRetry.Reference))[0].What, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_retry_with_another_mode_reuses_the_bill_with_a_new_attempt()
     {
         var order = await _client.PlaceAsync("test", ("MUG-001", 1));

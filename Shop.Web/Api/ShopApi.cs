@@ -62,7 +62,7 @@ public static class ShopApi
         if (request is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send an order object."] }, title: "Malformed order");
 
-        var outcome = await checkout.PlaceAsync(request, http.User.IsInRole(PaymentHandover.AdminRole), ProviderLinks.BaseUrl(http.Request, shop), ct);
+        var outcome = await checkout.PlaceAsync(request, http.User.IsInRole(PaymentHandover.AdminRole), ProviderLinks.BaseUrl(http.Request, shop), ct: ct);
         return outcome.Result is { } result
             ? TypedResults.Created($"/api/bills/{Uri.EscapeDataString(result.Reference)}", result)
             : TypedResults.ValidationProblem(outcome.Errors, title: "The order is not valid");

@@ -21,7 +21,9 @@ public sealed partial class CheckoutService(
     TimeProvider clock,
     ILogger<CheckoutService> logger)
 {
-    public async Task<CheckoutOutcome> PlaceAsync(CheckoutRequest request, bool buyerIsAdmin, string baseUrl, CancellationToken ct = default)
+    /// <param name="retryOf">The unsuccessful bill the buyer is retrying (the status page's "Try again"): the two
+    /// bills' traces then name each other, so an admin follows one purchase across its attempts.</param>
+    public async Task<CheckoutOutcome> PlaceAsync(CheckoutRequest request, bool buyerIsAdmin, string baseUrl, string? retryOf = null, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
         var lines = await PriceAsync(request.Items, errors, ct);
@@ -44,7 +46,7 @@ public sealed partial class CheckoutService(
         if (errors.Count > 0)
             return new CheckoutOutcome(null, errors);
 
-        var bill = await CreateBillAsync(request.Customer!, lines, total, currency, payMode!, ct);
+        var bill = await CreateBillAsync(request.Customer!, lines, total, currency, payMode!, retryOf, ct);
         events.Raise(bill.Reference);
         logger.LogInformation("Bill {BillReference} ({PayMode}) placed for {Total}", bill.Reference, bill.PayMode, Money.Format(bill.Total, bill.Currency));
         var payUrl = $"{baseUrl.TrimEnd('/')}/paymodes/{Uri.EscapeDataString(bill.PayMode)}/send/{Uri.EscapeDataString(bill.Reference)}";
@@ -139,7 +141,7 @@ public sealed partial class CheckoutService(
             && address.Host.Contains('.') && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
     }
 
-    private async Task<Bill> CreateBillAsync(CheckoutCustomer c, List<PricedLine> lines, long total, string currency, string payMode, CancellationToken ct)
+    private async Task<Bill> CreateBillAsync(CheckoutCustomer c, List<PricedLine> lines, long total, string currency, string payMode, string? retryOf, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -161,7 +163,15 @@ public sealed partial class CheckoutService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Bills.Add(bill);
         await db.SaveChangesAsync(ct);
-        db.BillTraces.Add(new BillTrace { BillId = bill.Id, At = now, Who = Actor.Buyer.Name, What = $"order placed, {Money.Format(total, currency)} by {payMode}", ToState = BillState.Placed, PayMode = payMode });
+        var earlier = retryOf is { Length: > 0 and <= 64 }
+            ? await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Reference == retryOf, ct)
+            : null;
+        if (earlier is not null && !earlier.State.IsUnsuccessful())
+            earlier = null;   // only a failed, refused or cancelled bill is retried
+        var placed = $"order placed, {Money.Format(total, currency)} by {payMode}" + (earlier is null ? "" : $" (retry of bill {earlier.Reference})");
+        db.BillTraces.Add(new BillTrace { BillId = bill.Id, At = now, Who = Actor.Buyer.Name, What = placed, ToState = BillState.Placed, PayMode = payMode });
+        if (earlier is not null)
+            db.BillTraces.Add(new BillTrace { BillId = earlier.Id, At = now, Who = Actor.Buyer.Name, What = $"buyer tried again as bill {bill.Reference}", PayMode = payMode });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return bill;
