@@ -89,6 +89,35 @@ public sealed class CheckoutApiTests(OverrideShopFactory shop) : IClassFixture<O
     }
 
     [Fact]
+    public async Task The_database_refuses_to_rewrite_or_delete_the_notification_journal_and_the_trace()
+    {
+        var order = await _client.PlaceAsync("test", ("MUG-001", 1));
+        await _client.SendAsync(order);
+        Assert.Equal(HttpStatusCode.OK, (await PostNotificationAsync(await TestNotificationAsync(await ViewAsync(order.Reference), PaymentOutcome.Paid))).StatusCode);
+        var before = await shop.QueryAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.BillReference == order.Reference));
+        var billId = (await shop.BillRowAsync(order.Reference)).Id;
+        var traceBefore = (await shop.TraceAsync(order.Reference)).Select(t => t.What).ToList();
+
+        (string Sql, string Refusal)[] forbidden =
+        [
+            ($"UPDATE Notifications SET Body = 'amount=1' WHERE Id = {before.Id}", "a journaled notification never changes"),
+            ($"UPDATE Notifications SET Verdict = 'Refused' WHERE Id = {before.Id}", "verdict is written once"),
+            ($"DELETE FROM Notifications WHERE Id = {before.Id}", "the notification journal is append-only"),
+            ($"UPDATE BillTraces SET What = 'nothing happened' WHERE BillId = {billId}", "the bill trace is append-only"),
+            ($"DELETE FROM BillTraces WHERE BillId = {billId}", "the bill trace is append-only"),
+        ];
+        foreach (var (sql, refusal) in forbidden)
+        {
+            var refused = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => shop.QueryAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+            Assert.Contains(refusal, refused.Message, StringComparison.Ordinal);
+        }
+
+        var after = await shop.QueryAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Id == before.Id));
+        Assert.Equal((before.Body, NotificationVerdict.Accepted), (after.Body, after.Verdict));
+        Assert.Equal(traceBefore, (await shop.TraceAsync(order.Reference)).Select(t => t.What));
+    }
+
+    [Fact]
     public async Task A_free_cart_posted_without_a_pay_mode_is_a_free_order_and_a_paying_one_still_must_choose()
     {
         var free = await _client.PostAsJsonAsync("/api/checkout", ShopApiClient.Order(null!, ("GUIDE-005", 1)));
