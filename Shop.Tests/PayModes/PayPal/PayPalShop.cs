@@ -71,13 +71,6 @@ public class PayPalFactory(string integration, Func<HttpMessageHandler>? apiHand
     public Task<bool> TraceContainsAsync(string reference, string what) => DbAsync(db =>
         db.BillTraces.AnyAsync(t => t.What.Contains(what) && db.Bills.Any(b => b.Id == t.BillId && b.Reference == reference)));
 
-    /// <summary>
-    /// A refund of a delivered bill is PAYBACK when the state table allows COMPLETE → PAYBACK. The seeded table
-    /// (the original's edges) does not, so the bill then stays COMPLETE with the refund in its trace.
-    /// </summary>
-    public static string ExpectedAfterRefund(ShopFactory shop) =>
-        shop.Service<BillStateMachine>().CanMove(BillState.Complete, BillState.Payback) ? "PAYBACK" : "COMPLETE";
-
     public Task<List<NotificationVerdict>> VerdictsAsync() => DbAsync(db => db.Notifications.OrderBy(n => n.Id).Select(n => n.Verdict).ToListAsync());
 }
 
