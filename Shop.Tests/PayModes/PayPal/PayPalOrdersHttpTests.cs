@@ -209,6 +209,15 @@ public sealed class PayPalOrdersHttpTests(PayPalOrdersFactory shop) : IClassFixt
     }
 
     [Fact]
+    public async Task Sandbox_OAuth_takes_only_the_client_id_and_secret_of_the_shop_settings()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync("sandbox-client-id", "sandbox-client-secret-1234")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("sandbox-client-id", "wrong-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("another-client-id", "sandbox-client-secret-1234")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("sandbox-client-id", "sandbox-client-secret-123")).StatusCode);
+    }
+
+    [Fact]
     public async Task Sandbox_replays_order_creation_and_capture_with_the_same_PayPal_Request_Id()
     {
         var token = await BearerAsync();
