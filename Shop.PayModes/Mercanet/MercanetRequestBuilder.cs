@@ -42,6 +42,8 @@ public static partial class MercanetRequestBuilder
             new("automaticResponseUrl", attempt.Urls.Notify),
             new("orderChannel", "INTERNET"),
             new("orderId", attempt.OrderId),
+            // Sips gives it back untouched in every response: the bill the payment is for.
+            new("returnContext", attempt.OrderId),
         };
         AddIfPresent(pairs, "customerContact.email", attempt.Buyer.Email);
         AddIfPresent(pairs, "customerContact.firstname", attempt.Buyer.FirstName);

@@ -17,7 +17,7 @@ public class MercanetRequestBuilderTests
         Assert.Equal(
             "amount=1999|currencyCode=978|merchantId=002001000000001|normalReturnUrl=https://shop.test/return" +
             "|transactionReference=A20240101x1|keyVersion=1|automaticResponseUrl=https://shop.test/notify" +
-            "|orderChannel=INTERNET|orderId=B-1001|customerContact.email=jane@example.com" +
+            "|orderChannel=INTERNET|orderId=B-1001|returnContext=B-1001|customerContact.email=jane@example.com" +
             "|customerContact.firstname=Jane|customerContact.lastname=Doe",
             form.Value("Data"));
         Assert.Equal("HP_2.31", form.Value("InterfaceVersion"));
