@@ -54,9 +54,20 @@ public class MercanetRequestBuilderTests
     }
 
     [Fact]
-    public void Value_containing_a_pipe_is_rejected() =>
-        Assert.Throws<ArgumentException>(() =>
-            MercanetRequestBuilder.Build(Account, TestAttempts.Standard(buyer: new Buyer("a|b@example.com"))));
+    public void A_pipe_in_what_the_buyer_typed_never_breaks_the_data()
+    {
+        var form = MercanetRequestBuilder.Build(Account, TestAttempts.Standard(buyer: new Buyer("a|b@example.com", "Jane|", "Doe | Smith")));
+
+        var data = MercanetData.Split(form.Value("Data"));
+        Assert.DoesNotContain("customerContact.email", data.Keys);
+        Assert.Equal("Jane", data["customerContact.firstname"]);
+        Assert.Equal("Doe Smith", data["customerContact.lastname"]);
+        Assert.Equal("B-1001", data["returnContext"]);
+    }
+
+    [Fact]
+    public void Value_containing_a_pipe_is_still_rejected_by_the_data_itself() =>
+        Assert.Throws<ArgumentException>(() => MercanetData.Join([new("orderId", "B|1")]));
 
     [Theory]
     [InlineData("has-dash")]

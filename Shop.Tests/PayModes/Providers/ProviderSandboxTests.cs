@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Shop.Tests.Infrastructure;
 using static Shop.Tests.PayModes.Providers.ProviderFlow;
@@ -142,6 +143,35 @@ public sealed partial class ProviderSandboxTests(ProviderShopFactory shop) : ICl
         var page = await _client.PostAsync(PathOf(request.Action), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Contains("refused", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Mercanet_send_for_a_buyer_with_a_pipe_in_name_and_email_hands_over_and_the_sandbox_takes_the_request()
+    {
+        var placed = await _client.PostAsJsonAsync("/api/checkout", new
+        {
+            items = new[] { new { sku = "MUG-001", quantity = 1 } },
+            customer = new
+            {
+                firstName = "Ada|Augusta", lastName = "|Lovelace", email = "ada|king@example.com",
+                address = "12 rue de la Paix", zip = "75002", city = "Paris", country = "FR",
+            },
+            payMode = "mercanet",
+        });
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+        var order = (await placed.Content.ReadFromJsonAsync<PlacedOrder>(ShopFactory.Json))!;
+
+        var send = await _client.SendAsync(order);
+
+        var html = await send.Content.ReadAsStringAsync();
+        Assert.True(send.StatusCode == HttpStatusCode.OK, html);
+        var request = Form(html);
+        var data = Shop.PayModes.Mercanet.MercanetData.Split(request.Fields["Data"]);
+        Assert.Equal("Ada Augusta", data["customerContact.firstname"]);
+        Assert.Equal("Lovelace", data["customerContact.lastname"]);
+        Assert.DoesNotContain("customerContact.email", data.Keys);
+        var page = await _client.PostAsync(PathOf(request.Action), request.Content());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
     [Fact]
