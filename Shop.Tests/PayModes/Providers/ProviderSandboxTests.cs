@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Shop.PayModes.Core;
 using Shop.Tests.Infrastructure;
 using static Shop.Tests.PayModes.Providers.ProviderFlow;
 
@@ -172,6 +174,28 @@ public sealed partial class ProviderSandboxTests(ProviderShopFactory shop) : ICl
         Assert.DoesNotContain("customerContact.email", data.Keys);
         var page = await _client.PostAsync(PathOf(request.Action), request.Content());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("paylate")]
+    [InlineData("pay")]
+    public async Task SystemPay_sandbox_sends_its_repeated_deliveries_as_RETRY_and_the_shop_takes_them_as_the_same_transaction(string decision)
+    {
+        var (order, decide, _, _) = await DecideAsync("systempay", decision);
+        var deliver = decide.Replace("/decide/", "/deliver/", StringComparison.Ordinal);
+        if (decision == "paylate")
+            Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(deliver, null)).StatusCode);
+
+        var again = await _client.PostAsync(deliver + "?copies=2", null);
+
+        Assert.Contains("[200,200]", await again.Content.ReadAsStringAsync());
+        var journal = await InDbAsync(shop, db => db.Notifications.Where(n => n.PayMode == "systempay" && n.BillReference == order.Reference)
+            .OrderBy(n => n.Id).Select(n => new { n.Body, n.Verdict }).ToListAsync());
+        string Source(string body) => Shop.PayModes.Core.FormBody.Parse(body).Single(f => f.Key == "vads_url_check_src").Value;
+        Assert.Equal([("PAY", NotificationVerdict.Accepted), ("RETRY", NotificationVerdict.Duplicate), ("RETRY", NotificationVerdict.Duplicate)],
+            journal.Select(n => (Source(n.Body), n.Verdict)));
+        Assert.Equal("COMPLETE", await StateAsync(_client, order.Reference));
+        Assert.Equal((1, 1, 1), await DeliveryCountsAsync(shop, order.Reference));
     }
 
     [Fact]
