@@ -26,9 +26,6 @@ public interface IProviderMessages
 {
     string Code { get; }
 
-    /// <summary>False when the provider's messages carry no merchant id (Ogone).</summary>
-    bool HasMerchantId { get; }
-
     string Build(IReadOnlyDictionary<string, string> sent, MessageSpec spec);
 
     /// <summary>The same message with a signed value altered and the signature left as it was.</summary>
@@ -49,8 +46,6 @@ public interface IProviderMessages
 public sealed class MercanetMessages : IProviderMessages
 {
     public string Code => "mercanet";
-
-    public bool HasMerchantId => true;
 
     public string Build(IReadOnlyDictionary<string, string> sent, MessageSpec spec)
     {
@@ -80,8 +75,6 @@ public sealed class MercanetMessages : IProviderMessages
 public sealed class SystemPayMessages : IProviderMessages
 {
     public string Code => "systempay";
-
-    public bool HasMerchantId => true;
 
     public string Build(IReadOnlyDictionary<string, string> sent, MessageSpec spec)
     {
@@ -118,8 +111,6 @@ public sealed class SystemPayMessages : IProviderMessages
 public sealed class OgoneMessages : IProviderMessages
 {
     public string Code => "ogone";
-
-    public bool HasMerchantId => false;
 
     public string Build(IReadOnlyDictionary<string, string> sent, MessageSpec spec)
     {
