@@ -27,8 +27,12 @@ public static class Money
         if (string.IsNullOrWhiteSpace(text)
             || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
             return null;
-        var minor = amount * Factor(currency);
-        return minor == decimal.Truncate(minor) && minor <= long.MaxValue ? decimal.ToInt64(minor) : null;
+        // Checked before multiplying: a decimal near its maximum overflows when scaled (a 5xx on a provider's absurd amount).
+        var factor = Factor(currency);
+        if (amount > long.MaxValue / factor)
+            return null;
+        var minor = amount * factor;
+        return minor == decimal.Truncate(minor) ? decimal.ToInt64(minor) : null;
     }
 
     /// <summary>The provider-style decimal string: 1999 → "19.99", 0 → "0.00", JPY 500 → "500".</summary>

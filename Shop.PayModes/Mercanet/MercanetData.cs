@@ -7,6 +7,9 @@ public static class MercanetData
 {
     public const string Base64Encoding = "base64";
 
+    /// <summary>Between the pairs of Data; no value may contain it.</summary>
+    public const char Separator = '|';
+
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     /// <exception cref="ArgumentException">A value contains <c>|</c>, which Sips cannot carry.</exception>

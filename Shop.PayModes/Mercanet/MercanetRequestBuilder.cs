@@ -42,18 +42,25 @@ public static partial class MercanetRequestBuilder
             new("automaticResponseUrl", attempt.Urls.Notify),
             new("orderChannel", "INTERNET"),
             new("orderId", attempt.OrderId),
+            // Sips gives it back untouched in every response: the bill the payment is for.
+            new("returnContext", attempt.OrderId),
         };
-        AddIfPresent(pairs, "customerContact.email", attempt.Buyer.Email);
-        AddIfPresent(pairs, "customerContact.firstname", attempt.Buyer.FirstName);
-        AddIfPresent(pairs, "customerContact.lastname", attempt.Buyer.LastName);
+        // What the buyer typed must never break the Data (no '|' inside a value): a name keeps its other characters,
+        // an address that needs a '|' is left out rather than sent altered.
+        AddIfPresent(pairs, "customerContact.email", attempt.Buyer.Email?.Contains(MercanetData.Separator) == true ? null : attempt.Buyer.Email);
+        AddIfPresent(pairs, "customerContact.firstname", WithoutSeparator(attempt.Buyer.FirstName));
+        AddIfPresent(pairs, "customerContact.lastname", WithoutSeparator(attempt.Buyer.LastName));
         return pairs;
     }
 
     private static void AddIfPresent(List<KeyValuePair<string, string>> pairs, string name, string? value)
     {
-        if (!string.IsNullOrEmpty(value))
-            pairs.Add(new(name, value));
+        if (!string.IsNullOrWhiteSpace(value))
+            pairs.Add(new(name, value.Trim()));
     }
+
+    private static string? WithoutSeparator(string? value) =>
+        value is null ? null : string.Join(' ', value.Split(MercanetData.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     [GeneratedRegex("^[A-Za-z0-9]{1,35}$")]
     private static partial Regex TransactionReferencePattern();

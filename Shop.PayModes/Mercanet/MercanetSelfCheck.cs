@@ -17,6 +17,14 @@ public static class MercanetSelfCheck
         SelfChecks.Secret("Secret key", settings.SecretKey),
         SelfChecks.Present("Key version", settings.KeyVersion),
         SelfChecks.Known("Seal algorithm", settings.SealAlgorithm, MercanetSealAlgorithmNames.All),
+        Encoding(settings.Encode),
         SelfChecks.PaymentUrl(settings.PaymentUrl, shopTestMode),
     ]);
+
+    private static SelfCheckLine Encoding(string? encode) => encode switch
+    {
+        null or "" => new("Data encoding", true, "none: Data is posted as plain text"),
+        MercanetData.Base64Encoding => new("Data encoding", true, "base64: Data is posted Base64-encoded and sealed as posted"),
+        _ => new("Data encoding", false, $"'{encode}' is neither empty nor {MercanetData.Base64Encoding}"),
+    };
 }

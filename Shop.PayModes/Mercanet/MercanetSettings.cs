@@ -26,10 +26,16 @@ public sealed class MercanetSettings : PayModeSettings
     [Display(Name = "Seal algorithm")]
     public string SealAlgorithm { get; set; } = MercanetSealAlgorithmNames.HmacSha256;
 
+    /// <summary>The <c>Encode</c> field (§4.1): empty posts Data as plain text, <c>base64</c> posts it Base64-encoded (sealed as posted).</summary>
+    [RegularExpression("^(base64)?$", ErrorMessage = "Choose base64, or leave empty for plain Data.")]
+    [Display(Name = "Data encoding")]
+    public string? Encode { get; set; } = "";
+
     [RegularExpression(@"^(https?://\S+)?$", ErrorMessage = "Give an http(s) URL, or leave empty for the sandbox.")]
     [Display(Name = "Payment page URL")]
     public string? PaymentUrl { get; set; }
 
     internal MercanetAccount Account() =>
-        new(MerchantId ?? "", KeyVersion ?? "1", SecretKey ?? "", MercanetSealAlgorithmNames.Parse(SealAlgorithm));
+        new(MerchantId ?? "", KeyVersion ?? "1", SecretKey ?? "", MercanetSealAlgorithmNames.Parse(SealAlgorithm),
+            EncodeBase64: Encode == MercanetData.Base64Encoding);
 }

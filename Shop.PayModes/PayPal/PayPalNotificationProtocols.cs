@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Shop.PayModes.Core;
@@ -130,42 +131,57 @@ public sealed class PayPalIpnProtocol(PayPalContext context, IHttpClientFactory 
         var fields = PayPalIpnMessage.Parse(raw.Body);
         string Field(string name) => fields.TryGetValue(name, out var value) ? value : "";
         var status = Field("payment_status");
-        PaymentOutcome? outcome = status switch
+        var outcome = OutcomeOf(status);
+        var attempt = Field("invoice");
+        var txn = Field("txn_id");
+        var what = $"IPN {Field("txn_type")} txn {(txn.Length > 0 ? txn : "-")} {(status.Length > 0 ? status : "(no payment_status)")}";
+        if (outcome == PaymentOutcome.Informational && attempt.Length == 0)
         {
-            "Completed" => PaymentOutcome.Paid,
-            "Pending" => PaymentOutcome.Pending,
-            "Denied" or "Failed" => PaymentOutcome.Refused,
-            "Expired" or "Voided" => PaymentOutcome.Cancelled,
-            "Refunded" or "Reversed" => PaymentOutcome.Refunded,
-            _ => null,
-        };
-        if (outcome is null)
-            return NotificationCheck.Malformed($"payment_status '{status}' is not one the shop acts on");
-        var attempt = Field("invoice") is { Length: > 0 } invoice ? invoice : throw new FormatException("IPN without invoice");
-        var txn = Field("txn_id") is { Length: > 0 } id ? id : throw new FormatException("IPN without txn_id");
+            // Verified, about no bill of ours (subscr_*, a payment made elsewhere): anything but a 2xx and PayPal resends it for days.
+            return new NotificationCheck(NotificationVerdict.Accepted, null, $"verified; {what} without invoice: recorded only");
+        }
+        if (attempt.Length == 0)
+            throw new FormatException("IPN without invoice");
+        if (txn.Length == 0 && outcome != PaymentOutcome.Informational)
+            throw new FormatException("IPN without txn_id");
         var currency = Field("mc_currency");
         var (receiver, expected) = setup.ExpectedReceiver is { IsEmail: false } byId
             ? (Field("receiver_id"), byId.Value)
             : (Field("receiver_email").ToLowerInvariant(), setup.ExpectedReceiver?.Value);
         return NotificationCheck.Valid(new ProviderPayment(
             ProviderReference: attempt,
-            Outcome: outcome.Value,
-            IdempotencyKey: $"ipn:{txn}:{status}",
+            Outcome: outcome,
+            // (txn_id, payment_status), never txn_id alone (§4.4); a message without txn_id is deduplicated on its exact bytes.
+            IdempotencyKey: txn.Length > 0 ? $"ipn:{txn}:{status}" : $"ipn:body:{Convert.ToHexString(SHA256.HashData(raw.Body))}",
             Amount: PayPalOrderMessages.ParseAmount(Field("mc_gross"), currency),
             Currency: currency,
             MerchantId: receiver,
             ExpectedMerchantId: expected,
-            ProviderTransactionId: txn,
-            Summary: $"IPN {Field("txn_type")} txn {txn} {status} {Field("mc_gross")} {currency} (parent {Field("parent_txn_id")})"));
+            ProviderTransactionId: txn.Length > 0 ? txn : null,
+            Summary: $"{what} {Field("mc_gross")} {currency} (parent {Field("parent_txn_id")})"));
     }
 
     /// <summary>
-    /// PayPal wants a bare 200 for every IPN, and resends the same bytes on anything else: pointless for an INVALID
-    /// message or another account's payment, so those get 200 too (journaled, bill untouched). When PayPal could not be
-    /// asked (Refused) or the message is malformed, the usual 4xx makes it resend later.
+    /// The statuses the shop acts on; any other one, or none (<c>subscr_*</c>, <c>recurring_payment_profile_*</c>...), is
+    /// <see cref="PaymentOutcome.Informational"/>: recorded, never acted on, never refused.
+    /// </summary>
+    public static PaymentOutcome OutcomeOf(string paymentStatus) => paymentStatus switch
+    {
+        "Completed" => PaymentOutcome.Paid,
+        "Pending" => PaymentOutcome.Pending,
+        "Denied" or "Failed" => PaymentOutcome.Refused,
+        "Expired" or "Voided" => PaymentOutcome.Cancelled,
+        "Refunded" or "Reversed" => PaymentOutcome.Refunded,
+        _ => PaymentOutcome.Informational,
+    };
+
+    /// <summary>
+    /// An IPN for an invoice this shop never issued is a real payment to the account (its IPN URL is account-wide): PayPal
+    /// would resend it for days on anything but a 200, so it gets one (journaled, no bill touched). Every other verdict is
+    /// answered as for any provider: INVALID is a bad signature (400), a malformed message 400, a mismatch is flagged (200).
     /// </summary>
     public Microsoft.AspNetCore.Http.IResult Answer(NotificationOutcome outcome) =>
-        outcome.Verdict is NotificationVerdict.BadSignature or NotificationVerdict.UnknownTransaction
+        outcome.Verdict is NotificationVerdict.UnknownTransaction
             ? Microsoft.AspNetCore.Http.Results.Ok()
             : NotificationAnswers.Default(outcome);
 }

@@ -12,7 +12,7 @@ namespace Shop.PayModes.PayPal;
 /// with IPN. Both notify at <c>/paymodes/paypal/notify</c> (JSON webhook or form-encoded IPN). In test mode,
 /// empty provider URLs point at the built-in sandbox under <c>/sandbox/paypal</c>.
 /// </summary>
-public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayPalSettingsForm>, IPayMode, IPayModeSandbox
+public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayPalSettingsForm>, IPayMode, IPayModeSandbox, IPayModeSelfCheck
 {
     public const string ModeCode = "paypal";
 
@@ -54,6 +54,9 @@ public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayP
             return pipeline.HandleAsync(http, protocol);
         });
     }
+
+    public SelfCheckResult Run(PayModeSettings settings, ShopSettings shop) =>
+        settings is PayPalSettings own ? PayPalSelfCheck.Run(own, shop.TestMode) : SelfChecks.WrongSettings(settings);
 
     public void MapSandbox(IEndpointRouteBuilder sandbox) =>
         sandbox.Map("/{**path}", (string? path, HttpContext http, PayPalSandbox paypal) => paypal.HandleAsync(http, path ?? ""));

@@ -75,11 +75,26 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var credentials = AuthorizationValue(http, "Basic") is { } basic ? TryBase64(basic) : null;
-        if (form["grant_type"] != "client_credentials" || credentials?.Split(':', 2) is not [{ Length: > 0 }, { Length: > 0 }])
+        if (form["grant_type"] != "client_credentials" || credentials?.Split(':', 2) is not [{ Length: > 0 } clientId, { Length: > 0 } secret]
+            || !await IsRegisteredClientAsync(clientId, secret, http.RequestAborted))
             return Results.Json(new { error = "invalid_client", error_description = "Client Authentication failed" }, statusCode: 401);
         var token = "A21AA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         _tokens[token] = clock.GetUtcNow().AddHours(9);
         return Results.Json(new { scope = "https://uri.paypal.com/services/payments/payment", access_token = token, token_type = "Bearer", app_id = "APP-SANDBOX", expires_in = 32400, nonce = Guid.NewGuid().ToString("N") });
+    }
+
+    /// <summary>The REST app the sandbox knows is the one in the shop's PayPal settings: other credentials fail here as they would live.</summary>
+    private async Task<bool> IsRegisteredClientAsync(string clientId, string secret, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var settings = await scope.ServiceProvider.GetRequiredService<IPayModeSettingsStore>().GetSettingsAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
+        if (string.IsNullOrEmpty(settings.ClientId) || string.IsNullOrEmpty(settings.ClientSecret))
+            return false;
+        // Both compared in full (no early exit on the id), the secret in constant time.
+        var idMatches = string.Equals(clientId, settings.ClientId, StringComparison.Ordinal);
+        var secretMatches = CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(secret)), SHA256.HashData(Encoding.UTF8.GetBytes(settings.ClientSecret)));
+        return idMatches & secretMatches;
     }
 
     private async Task<IResult> Authorized(HttpContext http, Func<Task<IResult>> action)

@@ -14,13 +14,16 @@ public static class CommandLine
     private const string AdminUsage = "usage: admin create --email <e> --password <p> [--Section:Key=value ...]";
 
     /// <summary>The exit code when <paramref name="args"/> name a verb, or null to start the web server.</summary>
-    public static Task<int?> TryRunAsync(string[] args) => TryRunAsync(args, Console.In, Console.Out, Console.Error);
+    /// <remarks>Standard input is the raw byte stream, not <see cref="Console.In"/>: the signature lab must see bytes that are
+    /// not UTF-8 to refuse them (exit 2), where a reader would have turned them into U+FFFD.</remarks>
+    public static Task<int?> TryRunAsync(string[] args) =>
+        TryRunAsync(args, args is ["signature", ..] ? Console.OpenStandardInput() : Stream.Null, Console.Out, Console.Error);
 
     /// <summary>The same, with given output streams (tests of verbs that read no input).</summary>
-    public static Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error) => TryRunAsync(args, TextReader.Null, output, error);
+    public static Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error) => TryRunAsync(args, Stream.Null, output, error);
 
     /// <summary>The same, on given streams (tests).</summary>
-    public static async Task<int?> TryRunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => args switch
+    public static async Task<int?> TryRunAsync(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr) => args switch
     {
         // PAYMODES.md §6: pure computation on stdin; no host, no database. The admin page gets the same providers (AddSignatureLab).
         ["signature", ..] => SignatureCommand.Run(args, stdin, stdout, stderr, SignatureLabProviders.BuiltIn),

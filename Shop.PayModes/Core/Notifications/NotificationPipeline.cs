@@ -19,11 +19,21 @@ public sealed class NotificationPipeline(
 
     public async Task<IResult> HandleAsync(HttpContext http, INotificationProtocol protocol)
     {
-        var (body, truncated) = await ReadBodyAsync(http.Request, http.RequestAborted);
-        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var raw = new RawNotification(protocol.PayMode, http.Request.Method, http.Request.ContentType, body,
-            http.Request.QueryString.Value ?? "", headers, http.Connection.RemoteIpAddress?.ToString());
-        var outcome = await ProcessAsync(protocol, raw, truncated, http.RequestAborted);
+        NotificationOutcome outcome;
+        try
+        {
+            var (body, truncated) = await ReadBodyAsync(http.Request, http.RequestAborted);
+            var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            var raw = new RawNotification(protocol.PayMode, http.Request.Method, http.Request.ContentType, body,
+                http.Request.QueryString.Value ?? "", headers, http.Connection.RemoteIpAddress?.ToString());
+            outcome = await ProcessAsync(protocol, raw, truncated, http.RequestAborted);
+        }
+        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // Not even journaled (the database is away?): still no 5xx, and the provider sends it again.
+            logger.LogError(ex, "A {PayMode} notification could not be journaled", protocol.PayMode);
+            outcome = NotProcessed(ex);
+        }
         return protocol.Answer(outcome);
     }
 
@@ -33,9 +43,18 @@ public sealed class NotificationPipeline(
         var journalId = await journal.AppendAsync(
             new JournalEntry(protocol.PayMode, clock.GetUtcNow().UtcDateTime, raw.Method, raw.ContentType, raw.RemoteIp, raw.Body, truncated), ct);
 
-        var outcome = truncated
-            ? new NotificationOutcome(NotificationVerdict.TooLarge, null, $"body over {MaxBodyBytes} bytes")
-            : await JudgeAsync(protocol, raw, journalId, ct);
+        NotificationOutcome outcome;
+        try
+        {
+            outcome = truncated
+                ? new NotificationOutcome(NotificationVerdict.TooLarge, null, $"body over {MaxBodyBytes} bytes")
+                : await JudgeAsync(protocol, raw, journalId, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Notification {JournalId} could not be processed", journalId);
+            outcome = NotProcessed(ex);
+        }
 
         await journal.SetVerdictAsync(journalId, outcome.Verdict, outcome.BillReference, outcome.Detail, CancellationToken.None);
         logger.LogInformation("Notification {JournalId} for {BillReference}: {Verdict} ({Detail})",
@@ -74,6 +93,13 @@ public sealed class NotificationPipeline(
         var verdict = applied == ApplyResult.Duplicate ? NotificationVerdict.Duplicate : NotificationVerdict.Accepted;
         return new NotificationOutcome(verdict, bill.Reference, $"{payment.Outcome}: {applied}", applied);
     }
+
+    /// <summary>
+    /// A fault on the shop's side (database, delivery, a bug) is no verdict on the message, and never a 5xx (INTERFACES.md):
+    /// the provider is told it was refused for now, so it sends it again, and idempotency takes care of any part already done.
+    /// </summary>
+    private static NotificationOutcome NotProcessed(Exception ex) =>
+        new(NotificationVerdict.Refused, null, $"not processed ({ex.GetType().Name}): to be sent again");
 
     /// <summary>After the signature: merchant, amount and currency must be the bill's own (rule 4).</summary>
     internal static string? Mismatch(ProviderPayment payment, BillView bill)

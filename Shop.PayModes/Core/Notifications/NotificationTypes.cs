@@ -11,6 +11,11 @@ public enum PaymentOutcome
     Cancelled,
     Failed,
     Refunded,
+    /// <summary>
+    /// Verified and about a payment, but nothing the shop acts on (PayPal's Canceled_Reversal, Processed, subscr_* ...):
+    /// recorded in the bill's trace when the bill is known, never moves it.
+    /// </summary>
+    Informational,
 }
 
 public enum NotificationVerdict

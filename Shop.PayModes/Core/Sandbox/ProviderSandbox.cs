@@ -60,6 +60,13 @@ public interface IProviderSandbox
     /// <summary>The signed fields of a response (browser return and server notification share the format).</summary>
     Task<IReadOnlyList<KeyValuePair<string, string>>> SignResponseAsync(SandboxPayment payment, SandboxStatus status, CancellationToken ct);
 
+    /// <summary>
+    /// A notification already delivered, as the provider sends it again (a retry or a duplicate). By default the same
+    /// fields; a provider that marks its retries (Lyra's <c>vads_url_check_src=RETRY</c>) re-signs them marked.
+    /// </summary>
+    Task<IReadOnlyList<KeyValuePair<string, string>>> SignRetryAsync(SandboxPayment payment, IReadOnlyList<KeyValuePair<string, string>> delivered, CancellationToken ct) =>
+        Task.FromResult(delivered);
+
     /// <summary>Whether the browser return is a GET redirect with the fields in the query (else an auto-posted form).</summary>
     bool ReturnsByGet(SandboxPayment payment) => false;
 }

@@ -95,7 +95,7 @@ public static class SandboxEndpoints
         }
     }
 
-    /// <summary>Sends the payment's notification: the held one, or again the last one (a duplicate or a retry). <c>?copies=n</c> sends it n times.</summary>
+    /// <summary>Sends the payment's notification: the held one, or again the last one (a retry, as the provider marks it). <c>?copies=n</c> sends it n times.</summary>
     private static async Task<IResult> DeliverAsync(string code, string id, HttpContext http, int? copies,
         IEnumerable<IProviderSandbox> sandboxes, SandboxStore store, SandboxNotifier notifier)
     {
@@ -104,9 +104,12 @@ public static class SandboxEndpoints
         if (payment.Notification is not { } fields)
             return Results.Problem(title: "Nothing to deliver", detail: "The buyer has not decided yet.", statusCode: StatusCodes.Status409Conflict);
         var count = Math.Clamp(copies ?? 1, 1, 50);
+        // A held notification goes out once as it was signed; every other copy is the provider sending it again.
+        var first = payment.NotificationHeld ? fields : null;
+        var again = count > (first is null ? 0 : 1) ? await sandbox.SignRetryAsync(payment, fields, http.RequestAborted) : fields;
         var statuses = new List<int>();
         for (var i = 0; i < count; i++)
-            statuses.Add(await notifier.PostAsync(payment.Request.NotifyUrl, fields, http.RequestAborted));
+            statuses.Add(await notifier.PostAsync(payment.Request.NotifyUrl, i == 0 && first is not null ? first : again, http.RequestAborted));
         payment.MarkDelivered();
         var asPage = http.Request.HasFormContentType && (await http.Request.ReadFormAsync(http.RequestAborted))["page"] == "1";
         return asPage

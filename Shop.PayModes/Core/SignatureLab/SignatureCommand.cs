@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Shop.PayModes.Core.SignatureLab;
 
 /// <summary>
@@ -14,18 +16,32 @@ public static class SignatureCommand
     private const string UsageLine =
         "usage: signature <mercanet|systempay|ogone> --key <secret> [--algorithm <name>] [--direction in|out]";
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
         Run(args, stdin, stdout, stderr, SignatureLabProviders.BuiltIn);
 
     public static int Run(
-        string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IReadOnlyList<ISignatureLabProvider> providers)
+        string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IReadOnlyList<ISignatureLabProvider> providers) =>
+        Run(args, stdin.ReadToEnd, stdout, stderr, providers);
+
+    /// <summary>
+    /// The process's own entry: standard input read as bytes and decoded as strict UTF-8, so bytes that are not UTF-8
+    /// are malformed input (exit 2) instead of U+FFFD in the string to sign (a reader decodes them away silently).
+    /// </summary>
+    public static int Run(
+        string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, IReadOnlyList<ISignatureLabProvider> providers) =>
+        Run(args, () => DecodeUtf8(stdin), stdout, stderr, providers);
+
+    private static int Run(
+        string[] args, Func<string> stdin, TextWriter stdout, TextWriter stderr, IReadOnlyList<ISignatureLabProvider> providers)
     {
         try
         {
             var options = SignatureCommandOptions.Parse(args);
             var provider = SignatureLabProviders.Find(options.Provider, providers)
                 ?? throw new SignatureLabException($"unknown provider '{options.Provider}' (use {string.Join(", ", providers.Select(p => p.Code))})");
-            var result = provider.Analyze(ReadBody(stdin), options.Key, options.Algorithm, options.Direction);
+            var result = provider.Analyze(TrimNewline(stdin()), options.Key, options.Algorithm, options.Direction);
             stdout.WriteLine($"string-to-sign: {result.StringToSign}");
             stdout.WriteLine($"signature: {result.Signature}");
             if (result.Verdict is { } verdict)
@@ -44,9 +60,25 @@ public static class SignatureCommand
         }
     }
 
-    private static string ReadBody(TextReader stdin)
+    private static string DecodeUtf8(Stream stdin)
     {
-        var body = stdin.ReadToEnd();
+        using var buffer = new MemoryStream();
+        stdin.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+            bytes = bytes[3..];
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new SignatureLabException("standard input is not valid UTF-8");
+        }
+    }
+
+    private static string TrimNewline(string body)
+    {
         if (body.EndsWith("\r\n", StringComparison.Ordinal))
             return body[..^2];
         return body.EndsWith('\n') ? body[..^1] : body;

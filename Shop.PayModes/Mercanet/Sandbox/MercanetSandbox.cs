@@ -87,7 +87,8 @@ public sealed class MercanetSandbox(IPayModeSettingsStore store, TimeProvider cl
         {
             ("amount", request["amount"]), ("currencyCode", request["currencyCode"]), ("merchantId", request["merchantId"]),
             ("transactionReference", request["transactionReference"]), ("keyVersion", request["keyVersion"]),
-            ("orderId", request.GetValueOrDefault("orderId", "null")), ("responseCode", code),
+            ("orderId", request.GetValueOrDefault("orderId", "null")), ("returnContext", request.GetValueOrDefault("returnContext", "null")),
+            ("responseCode", code),
             ("acquirerResponseCode", code), ("orderChannel", "INTERNET"), ("paymentMeanBrand", "VISA"),
             ("maskedPan", "4100##########00"),
             ("authorisationId", status == SandboxStatus.Paid ? "SBX" + payment.Id[..6].ToUpperInvariant() : "null"),

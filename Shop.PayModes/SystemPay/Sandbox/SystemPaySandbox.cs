@@ -91,8 +91,21 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store) : IProviderSan
             new("vads_card_brand", "CB"), new("vads_card_number", "497010XXXXXX0000"),
             new("vads_trans_uuid", payment.Id.PadRight(32, '0')),
         ]);
-        var key = request["vads_ctx_mode"] == "PRODUCTION" ? shop.ProductionKey : shop.TestKey;
-        fields.Add(new("signature", SystemPaySandboxSigner.Sign(fields, key ?? "", shop.Algorithm == "HMAC-SHA-256")));
+        fields.Add(new("signature", Sign(fields, shop, request["vads_ctx_mode"])));
         return fields;
     }
+
+    /// <summary>Lyra's retries (§4.2): the same transaction, <c>vads_url_check_src=RETRY</c>, signed again.</summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> SignRetryAsync(SandboxPayment payment,
+        IReadOnlyList<KeyValuePair<string, string>> delivered, CancellationToken ct)
+    {
+        var shop = await store.GetSettingsAsync<SystemPaySettings>(Code, ct);
+        var fields = delivered.Where(f => f.Key != "signature")
+            .Select(f => f.Key == "vads_url_check_src" ? new KeyValuePair<string, string>(f.Key, "RETRY") : f).ToList();
+        fields.Add(new("signature", Sign(fields, shop, payment.Request.Fields["vads_ctx_mode"])));
+        return fields;
+    }
+
+    private static string Sign(IEnumerable<KeyValuePair<string, string>> fields, SystemPaySettings shop, string ctxMode) =>
+        SystemPaySandboxSigner.Sign(fields, (ctxMode == "PRODUCTION" ? shop.ProductionKey : shop.TestKey) ?? "", shop.Algorithm == "HMAC-SHA-256");
 }

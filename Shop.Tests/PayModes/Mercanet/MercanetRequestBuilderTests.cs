@@ -17,7 +17,7 @@ public class MercanetRequestBuilderTests
         Assert.Equal(
             "amount=1999|currencyCode=978|merchantId=002001000000001|normalReturnUrl=https://shop.test/return" +
             "|transactionReference=A20240101x1|keyVersion=1|automaticResponseUrl=https://shop.test/notify" +
-            "|orderChannel=INTERNET|orderId=B-1001|customerContact.email=jane@example.com" +
+            "|orderChannel=INTERNET|orderId=B-1001|returnContext=B-1001|customerContact.email=jane@example.com" +
             "|customerContact.firstname=Jane|customerContact.lastname=Doe",
             form.Value("Data"));
         Assert.Equal("HP_2.31", form.Value("InterfaceVersion"));
@@ -54,9 +54,20 @@ public class MercanetRequestBuilderTests
     }
 
     [Fact]
-    public void Value_containing_a_pipe_is_rejected() =>
-        Assert.Throws<ArgumentException>(() =>
-            MercanetRequestBuilder.Build(Account, TestAttempts.Standard(buyer: new Buyer("a|b@example.com"))));
+    public void A_pipe_in_what_the_buyer_typed_never_breaks_the_data()
+    {
+        var form = MercanetRequestBuilder.Build(Account, TestAttempts.Standard(buyer: new Buyer("a|b@example.com", "Jane|", "Doe | Smith")));
+
+        var data = MercanetData.Split(form.Value("Data"));
+        Assert.DoesNotContain("customerContact.email", data.Keys);
+        Assert.Equal("Jane", data["customerContact.firstname"]);
+        Assert.Equal("Doe Smith", data["customerContact.lastname"]);
+        Assert.Equal("B-1001", data["returnContext"]);
+    }
+
+    [Fact]
+    public void Value_containing_a_pipe_is_still_rejected_by_the_data_itself() =>
+        Assert.Throws<ArgumentException>(() => MercanetData.Join([new("orderId", "B|1")]));
 
     [Theory]
     [InlineData("has-dash")]

@@ -123,7 +123,7 @@ public sealed class PayPalOrdersHttpTests(PayPalOrdersFactory shop) : IClassFixt
 
         Assert.True(await shop.Sandbox.RefundCaptureAsync(capture));
 
-        Assert.Equal(PayPalFactory.ExpectedAfterRefund(shop), (await _client.BillAsync(order.Reference)).State);
+        Assert.Equal("PAYBACK", (await _client.BillAsync(order.Reference)).State);
         Assert.True(await shop.TraceContainsAsync(order.Reference, "notification: refunded"));
         Assert.Equal(1, await shop.AfterPaymentDeliveriesAsync(order.Reference));
     }
@@ -206,6 +206,103 @@ public sealed class PayPalOrdersHttpTests(PayPalOrdersFactory shop) : IClassFixt
     {
         var unauthorised = await _client.PostAsync("/sandbox/paypal/v2/checkout/orders", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sandbox_OAuth_takes_only_the_client_id_and_secret_of_the_shop_settings()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync("sandbox-client-id", "sandbox-client-secret-1234")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("sandbox-client-id", "wrong-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("another-client-id", "sandbox-client-secret-1234")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("sandbox-client-id", "sandbox-client-secret-123")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sandbox_replays_order_creation_and_capture_with_the_same_PayPal_Request_Id()
+    {
+        var token = await BearerAsync();
+        var request = $"req-{Guid.NewGuid():N}";
+
+        var created = await ApiPostAsync("/sandbox/paypal/v2/checkout/orders", OrderBody("replayed-attempt"), token, request + "-create");
+        var replayed = await ApiPostAsync("/sandbox/paypal/v2/checkout/orders", OrderBody("replayed-attempt"), token, request + "-create");
+        var other = await ApiPostAsync("/sandbox/paypal/v2/checkout/orders", OrderBody("another-attempt"), token, request + "-other");
+
+        Assert.Equal(HttpStatusCode.Created, replayed.Status);
+        Assert.Equal(created.Body["id"]!.GetValue<string>(), replayed.Body["id"]!.GetValue<string>());
+        Assert.NotEqual(created.Body["id"]!.GetValue<string>(), other.Body["id"]!.GetValue<string>());
+
+        var orderId = created.Body["id"]!.GetValue<string>();
+        Assert.True(shop.Sandbox.Approve(orderId));
+        var captured = await ApiPostAsync($"/sandbox/paypal/v2/checkout/orders/{orderId}/capture", "{}", token, request + "-capture");
+        var recaptured = await ApiPostAsync($"/sandbox/paypal/v2/checkout/orders/{orderId}/capture", "{}", token, request + "-capture");
+        var second = await ApiPostAsync($"/sandbox/paypal/v2/checkout/orders/{orderId}/capture", "{}", token, request + "-capture-again");
+
+        Assert.Equal(HttpStatusCode.Created, captured.Status);
+        Assert.Equal(HttpStatusCode.Created, recaptured.Status);
+        var captures = recaptured.Body["purchase_units"]![0]!["payments"]!["captures"]!.AsArray();
+        Assert.Equal(CaptureId(captured.Body), Assert.Single(captures)!["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.Status);
+        Assert.Contains("ORDER_ALREADY_CAPTURED", second.Body.ToJsonString());
+        Assert.Equal(CaptureId(captured.Body), shop.Sandbox.FindOrder("replayed-attempt")?.CaptureId);
+    }
+
+    [Fact]
+    public async Task The_pay_mode_sends_a_PayPal_Request_Id_of_its_attempt_when_it_creates_and_captures_the_order()
+    {
+        var (order, orderId) = await StartAsync();
+        await _client.ReturnAsync(await _client.ChooseAsync(orderId, "approve"));
+        var attempt = (await shop.BillAsync(order.Reference)).LatestAttempt!.Reference;
+        var calls = shop.ApiCalls.ToList();
+
+        var create = Assert.Single(calls, c => c is { Method: "POST", Path: "/sandbox/paypal/v2/checkout/orders" } && c.RequestId?.Contains(attempt) == true);
+        var capture = Assert.Single(calls, c => c.Path == $"/sandbox/paypal/v2/checkout/orders/{orderId}/capture");
+        Assert.Contains(attempt, capture.RequestId);
+        Assert.NotEqual(create.RequestId, capture.RequestId);
+        Assert.Equal("COMPLETE", (await _client.BillAsync(order.Reference)).State);
+    }
+
+    private static string CaptureId(JsonNode order) => order["purchase_units"]![0]!["payments"]!["captures"]![0]!["id"]!.GetValue<string>();
+
+    private static string OrderBody(string customId) => new JsonObject
+    {
+        ["intent"] = "CAPTURE",
+        ["purchase_units"] = new JsonArray(new JsonObject
+        {
+            ["custom_id"] = customId, ["invoice_id"] = customId,
+            ["amount"] = new JsonObject { ["currency_code"] = "EUR", ["value"] = "12.50" },
+        }),
+        ["payment_source"] = new JsonObject
+        {
+            ["paypal"] = new JsonObject
+            {
+                ["experience_context"] = new JsonObject { ["return_url"] = "http://localhost/back", ["cancel_url"] = "http://localhost/cancel" },
+            },
+        },
+    }.ToJsonString();
+
+    private async Task<HttpResponseMessage> TokenAsync(string clientId, string secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/paypal/v1/oauth2/token")
+        {
+            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<string> BearerAsync()
+    {
+        var response = await TokenAsync("sandbox-client-id", "sandbox-client-secret-1234");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+    }
+
+    private async Task<(HttpStatusCode Status, JsonNode Body)> ApiPostAsync(string path, string json, string token, string requestId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("PayPal-Request-Id", requestId);
+        var response = await _client.SendAsync(request);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
     private async Task<(PlacedOrder Order, string Attempt)> PlacedWithAttemptAsync()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
@@ -50,12 +51,16 @@ public class PayPalFactory(string integration, Func<HttpMessageHandler>? apiHand
             foreach (var name in PayPalHttp.All)
             {
                 var custom = name == PayPalHttp.Api ? apiHandler : null;
-                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => custom?.Invoke() ?? Server.CreateHandler());
+                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => custom?.Invoke()
+                    ?? (name == PayPalHttp.Api ? new ApiRecorder(ApiCalls) { InnerHandler = Server.CreateHandler() } : Server.CreateHandler()));
             }
         });
     }
 
     public PayPalSandbox Sandbox => Service<PayPalSandbox>();
+
+    /// <summary>Every REST call the shop made to the sandbox: method, path and <c>PayPal-Request-Id</c>.</summary>
+    public ConcurrentQueue<ApiCall> ApiCalls { get; } = new();
 
     public Task<T> DbAsync<T>(Func<ShopDbContext, Task<T>> query) => InScopeAsync(async sp =>
     {
@@ -71,14 +76,20 @@ public class PayPalFactory(string integration, Func<HttpMessageHandler>? apiHand
     public Task<bool> TraceContainsAsync(string reference, string what) => DbAsync(db =>
         db.BillTraces.AnyAsync(t => t.What.Contains(what) && db.Bills.Any(b => b.Id == t.BillId && b.Reference == reference)));
 
-    /// <summary>
-    /// A refund of a delivered bill is PAYBACK when the state table allows COMPLETE → PAYBACK. The seeded table
-    /// (the original's edges) does not, so the bill then stays COMPLETE with the refund in its trace.
-    /// </summary>
-    public static string ExpectedAfterRefund(ShopFactory shop) =>
-        shop.Service<BillStateMachine>().CanMove(BillState.Complete, BillState.Payback) ? "PAYBACK" : "COMPLETE";
-
     public Task<List<NotificationVerdict>> VerdictsAsync() => DbAsync(db => db.Notifications.OrderBy(n => n.Id).Select(n => n.Verdict).ToListAsync());
+}
+
+public sealed record ApiCall(string Method, string Path, string? RequestId);
+
+/// <summary>Notes each call the shop makes to PayPal's REST API, then passes it on.</summary>
+public sealed class ApiRecorder(ConcurrentQueue<ApiCall> calls) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        calls.Enqueue(new(request.Method.Method, request.RequestUri!.AbsolutePath,
+            request.Headers.TryGetValues("PayPal-Request-Id", out var ids) ? ids.Single() : null));
+        return base.SendAsync(request, ct);
+    }
 }
 
 public sealed class PayPalOrdersFactory() : PayPalFactory(PayPalSettings.Orders);

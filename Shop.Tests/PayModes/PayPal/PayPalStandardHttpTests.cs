@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
 using Shop.PayModes.PayPal;
 using Shop.Tests.Infrastructure;
@@ -82,7 +83,7 @@ public sealed partial class PayPalStandardHttpTests(PayPalStandardFactory shop) 
 
         Assert.True(await shop.Sandbox.RefundIpnAsync(txn));
 
-        Assert.Equal(PayPalFactory.ExpectedAfterRefund(shop), (await _client.BillAsync(order.Reference)).State);
+        Assert.Equal("PAYBACK", (await _client.BillAsync(order.Reference)).State);
         Assert.True(await shop.TraceContainsAsync(order.Reference, "notification: refunded"));
         Assert.Equal(1, await shop.AfterPaymentDeliveriesAsync(order.Reference));
     }
@@ -96,9 +97,65 @@ public sealed partial class PayPalStandardHttpTests(PayPalStandardFactory shop) 
 
         var response = await PostIpnAsync(forged);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("PLACED", (await _client.BillAsync(order.Reference)).State);
         Assert.Equal(NotificationVerdict.BadSignature, (await shop.VerdictsAsync())[^1]);
+    }
+
+    [Theory]
+    [InlineData("Canceled_Reversal")]
+    [InlineData("Processed")]
+    [InlineData("In-Progress")]
+    [InlineData("Partially_Refunded")]
+    [InlineData(null)]
+    public async Task Verified_IPN_with_a_status_the_shop_does_not_act_on_is_recorded_in_the_trace_and_answered_200(string? status)
+    {
+        var order = await _client.PlaceAsync("paypal", ("TEE-002", 1));
+        await PayAsync(order, "pay");
+        var attempt = (await shop.BillAsync(order.Reference)).LatestAttempt!.Reference;
+        var fields = Ipn(attempt, "24.99", status: status ?? "").Where(f => status is not null || f.Key != "payment_status").ToList();
+        var body = shop.Sandbox.RegisterIpn(fields);
+
+        var first = await PostIpnAsync(body);
+        var resent = await PostIpnAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal([NotificationVerdict.Accepted, NotificationVerdict.Duplicate], (await shop.VerdictsAsync())[^2..]);
+        Assert.True(await shop.TraceContainsAsync(order.Reference, "notification: informational"));
+        Assert.True(await shop.TraceContainsAsync(order.Reference, "recorded only (bill is COMPLETE)"));
+        Assert.Equal("COMPLETE", (await _client.BillAsync(order.Reference)).State);
+        Assert.Equal(1, await shop.AfterPaymentDeliveriesAsync(order.Reference));
+    }
+
+    [Fact]
+    public async Task Verified_subscription_IPN_without_status_invoice_or_txn_is_journaled_and_answered_200()
+    {
+        var body = shop.Sandbox.RegisterIpn(
+        [
+            new("txn_type", "subscr_signup"), new("subscr_id", "I-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant()),
+            new("charset", "UTF-8"), new("receiver_email", PayPalFactory.Business), new("mc_amount3", "9.99"), new("mc_currency", "EUR"),
+        ]);
+
+        var response = await PostIpnAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var journal = await shop.DbAsync(db => db.Notifications.OrderBy(n => n.Id).Select(n => new { n.Verdict, n.Detail }).ToListAsync());
+        Assert.Equal(NotificationVerdict.Accepted, journal[^1].Verdict);
+        Assert.Contains("recorded only", journal[^1].Detail);
+    }
+
+    [Fact]
+    public async Task Verified_IPN_with_an_absurd_amount_is_never_answered_5xx_and_never_pays()
+    {
+        var (order, attempt) = await HandedOverAsync();
+
+        var response = await PostIpnAsync(shop.Sandbox.RegisterIpn(Ipn(attempt, "79228162514264337593543950335")));
+
+        Assert.InRange((int)response.StatusCode, 200, 499);
+        var bill = await shop.BillAsync(order.Reference);
+        Assert.Equal(BillState.Placed, bill.State);
+        Assert.True(bill.Flagged);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ProviderComponentTests : MudTestContext
     {
         var settings = new MercanetSettings { MerchantId = "002001000000001", SecretKey = "002001000000001_KEY1" };
         var cut = Render<MercanetSettingsForm>(p => p.Add(f => f.Settings, settings));
-        foreach (var field in new[] { "field-merchant-id", "field-secret-key", "field-key-version", "field-seal-algorithm", "field-payment-url" })
+        foreach (var field in new[] { "field-merchant-id", "field-secret-key", "field-key-version", "field-seal-algorithm", "field-encode", "field-payment-url" })
             Assert.NotEmpty(cut.FindAll($".{field}"));
         Assert.Contains("ending in KEY1", cut.Markup);
         Assert.DoesNotContain("000001_KEY1", cut.Markup);

@@ -32,9 +32,6 @@ public interface IProviderMessages
 {
     string Code { get; }
 
-    /// <summary>False when the provider's messages carry no merchant id (Ogone).</summary>
-    bool HasMerchantId { get; }
-
     string Build(IReadOnlyDictionary<string, string> sent, MessageSpec spec);
 
     /// <summary>The same message with a signed value altered and the signature left as it was.</summary>
@@ -55,8 +52,6 @@ public interface IProviderMessages
 public sealed class MercanetMessages : IProviderMessages
 {
     public string Code => "mercanet";
-
-    public bool HasMerchantId => true;
 
     public string Build(IReadOnlyDictionary<string, string> sent, MessageSpec spec)
     {
@@ -86,8 +81,6 @@ public sealed class MercanetMessages : IProviderMessages
 public sealed class SystemPayMessages : IProviderMessages
 {
     public string Code => "systempay";
-
-    public bool HasMerchantId => true;
 
     public string Build(IReadOnlyDictionary<string, string> sent, MessageSpec spec)
     {
@@ -127,8 +120,6 @@ public sealed class SystemPayMessages : IProviderMessages
 public sealed class OgoneMessages : IProviderMessages
 {
     public string Code => "ogone";
-
-    public bool HasMerchantId => false;
 
     public string Build(IReadOnlyDictionary<string, string> sent, MessageSpec spec)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
 using Shop.Tests.Infrastructure;
 using static Shop.Tests.PayModes.Providers.ProviderFlow;
@@ -96,9 +97,30 @@ public sealed class ProviderNotificationTests(ProviderShopFactory shop) : IClass
         Assert.Contains(wrong, row.FlagReason);
     }
 
-    [Fact]
-    public void Ogone_feedback_carries_no_merchant_id_so_only_its_SHA_OUT_passphrase_proves_it() =>
-        Assert.False(IProviderMessages.For("ogone").HasMerchantId);
+    [Theory]
+    [InlineData(ProviderStatus.Refused, "REFUSED")]
+    [InlineData(ProviderStatus.Paid, "COMPLETE")]
+    public async Task Ogone_feedback_parameters_outside_SHA_OUT_are_ignored_and_cannot_change_the_outcome(ProviderStatus status, string state)
+    {
+        var (order, request, messages) = await StartAsync("ogone");
+        var (other, _, _) = await StartAsync("ogone");
+        var signed = messages.Build(request.Fields, new(status));
+        // Unsigned: a merchant id Ogone never sends, PARAMPLUS and a key it would bring back, each claiming another outcome or bill.
+        var forged = signed + "&PSPID=AnotherPSPID&PARAMPLUS=" + Uri.EscapeDataString("STATUS=9&amount=0.01")
+            + "&bill=" + Uri.EscapeDataString(other.Reference) + "&status_override=9";
+
+        Assert.Equal(HttpStatusCode.OK, await NotifyAsync("ogone", forged));
+
+        var row = await BillRowAsync(shop, order.Reference);
+        Assert.Equal(state, row.State.ToWire());
+        Assert.False(row.Flagged, row.FlagReason);
+        Assert.Equal(status == ProviderStatus.Paid ? row.Total : 0, row.PaidAmount);
+        Assert.Equal("PLACED", await StateAsync(_client, other.Reference));
+        // The extra parameters are not a second, different message: the signed one again is a duplicate.
+        Assert.Equal(HttpStatusCode.OK, await NotifyAsync("ogone", signed));
+        Assert.Equal(NotificationVerdict.Duplicate, await InDbAsync(shop, db => db.Notifications.Where(n => n.BillReference == order.Reference)
+            .OrderByDescending(n => n.Id).Select(n => n.Verdict).FirstAsync()));
+    }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Same_notification_ten_times_is_delivered_once_and_always_answered_200(string code)

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Shop.PayModes.Core;
 using Shop.Tests.Infrastructure;
 using static Shop.Tests.PayModes.Providers.ProviderFlow;
 
@@ -142,6 +145,57 @@ public sealed partial class ProviderSandboxTests(ProviderShopFactory shop) : ICl
         var page = await _client.PostAsync(PathOf(request.Action), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Contains("refused", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Mercanet_send_for_a_buyer_with_a_pipe_in_name_and_email_hands_over_and_the_sandbox_takes_the_request()
+    {
+        var placed = await _client.PostAsJsonAsync("/api/checkout", new
+        {
+            items = new[] { new { sku = "MUG-001", quantity = 1 } },
+            customer = new
+            {
+                firstName = "Ada|Augusta", lastName = "|Lovelace", email = "ada|king@example.com",
+                address = "12 rue de la Paix", zip = "75002", city = "Paris", country = "FR",
+            },
+            payMode = "mercanet",
+        });
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+        var order = (await placed.Content.ReadFromJsonAsync<PlacedOrder>(ShopFactory.Json))!;
+
+        var send = await _client.SendAsync(order);
+
+        var html = await send.Content.ReadAsStringAsync();
+        Assert.True(send.StatusCode == HttpStatusCode.OK, html);
+        var request = Form(html);
+        var data = Shop.PayModes.Mercanet.MercanetData.Split(request.Fields["Data"]);
+        Assert.Equal("Ada Augusta", data["customerContact.firstname"]);
+        Assert.Equal("Lovelace", data["customerContact.lastname"]);
+        Assert.DoesNotContain("customerContact.email", data.Keys);
+        var page = await _client.PostAsync(PathOf(request.Action), request.Content());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("paylate")]
+    [InlineData("pay")]
+    public async Task SystemPay_sandbox_sends_its_repeated_deliveries_as_RETRY_and_the_shop_takes_them_as_the_same_transaction(string decision)
+    {
+        var (order, decide, _, _) = await DecideAsync("systempay", decision);
+        var deliver = decide.Replace("/decide/", "/deliver/", StringComparison.Ordinal);
+        if (decision == "paylate")
+            Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(deliver, null)).StatusCode);
+
+        var again = await _client.PostAsync(deliver + "?copies=2", null);
+
+        Assert.Contains("[200,200]", await again.Content.ReadAsStringAsync());
+        var journal = await InDbAsync(shop, db => db.Notifications.Where(n => n.PayMode == "systempay" && n.BillReference == order.Reference)
+            .OrderBy(n => n.Id).Select(n => new { n.Body, n.Verdict }).ToListAsync());
+        string Source(string body) => Shop.PayModes.Core.FormBody.Parse(body).Single(f => f.Key == "vads_url_check_src").Value;
+        Assert.Equal([("PAY", NotificationVerdict.Accepted), ("RETRY", NotificationVerdict.Duplicate), ("RETRY", NotificationVerdict.Duplicate)],
+            journal.Select(n => (Source(n.Body), n.Verdict)));
+        Assert.Equal("COMPLETE", await StateAsync(_client, order.Reference));
+        Assert.Equal((1, 1, 1), await DeliveryCountsAsync(shop, order.Reference));
     }
 
     [Fact]

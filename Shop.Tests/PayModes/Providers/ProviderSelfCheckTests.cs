@@ -36,6 +36,18 @@ public sealed class ProviderSelfCheckTests
         AssertNoSecret(result, MercanetKey);
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("base64", true)]
+    [InlineData("BASE64", false)]
+    [InlineData("gzip", false)]
+    public void Mercanet_checks_the_Data_encoding(string encode, bool ok)
+    {
+        var settings = new MercanetSettings { MerchantId = "002001000000001", SecretKey = MercanetKey, Encode = encode };
+
+        Assert.Equal(ok, Line(new MercanetPayMode().Run(settings, Shop(testMode: true)), "Data encoding").Ok);
+    }
+
     [Fact]
     public void Mercanet_reports_the_missing_key()
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text;
 using Shop.Tests.PayModes.Mercanet;
 using Shop.Tests.PayModes.Ogone;
 using Shop.Tests.PayModes.SystemPay;
@@ -10,12 +12,61 @@ public class SignatureVerbTests
 {
     private sealed record Run(int? ExitCode, string[] Lines, string Error);
 
-    private static async Task<Run> RunAsync(string stdin, params string[] args)
+    private static Task<Run> RunAsync(string stdin, params string[] args) => RunAsync(Encoding.UTF8.GetBytes(stdin), args);
+
+    private static async Task<Run> RunAsync(byte[] stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await CommandLine.TryRunAsync(args, new StringReader(stdin), stdout, stderr);
+        var code = await CommandLine.TryRunAsync(args, new MemoryStream(stdin), stdout, stderr);
         return new(code, stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), stderr.ToString());
+    }
+
+    /// <summary>The shop executable itself, its standard input a pipe of <paramref name="stdin"/>.</summary>
+    private static async Task<Run> RunProcessAsync(byte[] stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var arg in (string[])["exec", Path.Combine(AppContext.BaseDirectory, "Shop.Web.dll"), .. args])
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.BaseStream.WriteAsync(stdin);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return new(process.ExitCode, (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries), await stderr);
+    }
+
+    /// <summary>A body whose Data holds a raw 0xFF byte: not UTF-8, so not a body the lab can judge.</summary>
+    private static byte[] NotUtf8Body => [.. "Data=amount"u8, 0xFF, .. "|x&Seal=00"u8];
+
+    [Fact]
+    public async Task Stdin_that_is_not_UTF_8_is_malformed_input_and_exits_2()
+    {
+        var run = await RunAsync(NotUtf8Body, "signature", "mercanet", "--key", "k");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Lines);
+        Assert.Contains("UTF-8", Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task The_executable_reads_stdin_as_bytes_refusing_what_is_not_UTF_8_and_taking_what_is()
+    {
+        var refused = await RunProcessAsync(NotUtf8Body, "signature", "mercanet", "--key", "k");
+        var valid = await RunProcessAsync(
+            Encoding.UTF8.GetBytes($"Data={Uri.EscapeDataString(MercanetVectors.HmacMessage)}&Seal={MercanetVectors.HmacDigest}\n"),
+            "signature", "mercanet", "--key", MercanetVectors.HmacKey);
+
+        Assert.True(refused.ExitCode == 2, $"exit {refused.ExitCode}: {string.Join(" / ", refused.Lines)} {refused.Error}");
+        Assert.Contains("UTF-8", refused.Error);
+        Assert.True(valid.ExitCode == 0, $"exit {valid.ExitCode}: {string.Join(" / ", valid.Lines)} {valid.Error}");
+        Assert.Equal("verdict: valid", valid.Lines[^1].TrimEnd('\r'));
     }
 
     private static string Encode(IEnumerable<KeyValuePair<string, string>> fields) =>
