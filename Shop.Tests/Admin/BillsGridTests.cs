@@ -67,9 +67,9 @@ public sealed class BillsGridTests : AdminComponentContext
         // Customer: by last name, then first name.
         { "Customer", ["Margaret Hamilton", "Grace Hopper", "Ada Lovelace", "Linus Torvalds", "Alan Turing"],
                       ["Alan Turing", "Linus Torvalds", "Ada Lovelace", "Grace Hopper", "Margaret Hamilton"] },
-        // Pay mode: by code, newest first within a mode.
-        { "Pay mode", ["Linus Torvalds", "Grace Hopper", "Margaret Hamilton", "Alan Turing", "Ada Lovelace"],
-                      ["Margaret Hamilton", "Alan Turing", "Ada Lovelace", "Linus Torvalds", "Grace Hopper"] },
+        // Pay mode: by the name the column shows ("Bank transfer" before "Cheque"), newest first within a mode.
+        { "Pay mode", ["Margaret Hamilton", "Alan Turing", "Ada Lovelace", "Linus Torvalds", "Grace Hopper"],
+                      ["Linus Torvalds", "Grace Hopper", "Margaret Hamilton", "Alan Turing", "Ada Lovelace"] },
         { "Total", ["Linus Torvalds", "Grace Hopper", "Margaret Hamilton", "Ada Lovelace", "Alan Turing"],
                    ["Alan Turing", "Ada Lovelace", "Margaret Hamilton", "Grace Hopper", "Linus Torvalds"] },
         // State: by the upper-case name the chip shows, newest first within a state.

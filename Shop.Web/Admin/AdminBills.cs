@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
 using Shop.Web.Data;
@@ -73,8 +74,8 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
             (BillSort.Total, true) => query.OrderByDescending(b => b.Total).ThenByDescending(b => b.Id),
             (BillSort.State, false) => query.OrderBy(b => b.State).ThenByDescending(b => b.Id),
             (BillSort.State, true) => query.OrderByDescending(b => b.State).ThenByDescending(b => b.Id),
-            (BillSort.PayMode, false) => query.OrderBy(b => b.PayMode).ThenByDescending(b => b.Id),
-            (BillSort.PayMode, true) => query.OrderByDescending(b => b.PayMode).ThenByDescending(b => b.Id),
+            (BillSort.PayMode, false) => query.OrderBy(PayModeNameRank()).ThenByDescending(b => b.Id),
+            (BillSort.PayMode, true) => query.OrderByDescending(PayModeNameRank()).ThenByDescending(b => b.Id),
             (BillSort.Customer, false) => query.OrderBy(b => b.Customer.LastName).ThenBy(b => b.Customer.FirstName).ThenBy(b => b.Id),
             (BillSort.Customer, true) => query.OrderByDescending(b => b.Customer.LastName).ThenByDescending(b => b.Customer.FirstName).ThenByDescending(b => b.Id),
             (_, false) => query.OrderBy(b => b.Id),
@@ -180,6 +181,21 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
                 || EF.Functions.Like(b.Customer.Email, pattern, "\\"));
         }
         return query;
+    }
+
+    /// <summary>
+    /// A bill's pay mode ranked by the name the grid shows, as a CASE the database sorts on: codes sort apart from
+    /// their names ("transfer" is "Bank transfer"). A code no longer registered ranks last.
+    /// </summary>
+    private Expression<Func<Bill, int>> PayModeNameRank()
+    {
+        var bill = Expression.Parameter(typeof(Bill), "b");
+        var code = Expression.Property(bill, nameof(Bill.PayMode));
+        var byName = registry.All.OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        Expression rank = Expression.Constant(byName.Count);
+        for (var i = byName.Count - 1; i >= 0; i--)
+            rank = Expression.Condition(Expression.Equal(code, Expression.Constant(byName[i].Code)), Expression.Constant(i), rank);
+        return Expression.Lambda<Func<Bill, int>>(rank, bill);
     }
 
     private static IQueryable<BillRow> Rows(IQueryable<Bill> query) => query.Select(b => new BillRow(
