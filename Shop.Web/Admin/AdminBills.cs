@@ -38,6 +38,8 @@ public enum BillSort
     Customer,
 }
 
+/// <summary>What the trace filters on. <see cref="Reference"/> is the start of a bill's reference, of one of its payment
+/// attempts' references, or of the id the provider gave an attempt (what an admin pastes from the provider's back office).</summary>
 public sealed record TraceFilter(string? Reference = null, string? PayMode = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record TraceRow(long Id, DateTime At, string BillReference, string Who, string What, BillState? FromState, BillState? ToState, string? PayMode, string? Data);
@@ -115,7 +117,11 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
                     join b in db.Bills.AsNoTracking() on t.BillId equals b.Id
                     select new { Trace = t, b.Reference };
         if (!string.IsNullOrWhiteSpace(filter.Reference))
-            query = query.Where(x => x.Reference.StartsWith(filter.Reference.Trim()));
+        {
+            var reference = filter.Reference.Trim();
+            query = query.Where(x => x.Reference.StartsWith(reference)
+                || db.PaymentAttempts.Any(a => a.BillId == x.Trace.BillId && (a.Reference.StartsWith(reference) || a.ProviderReference.StartsWith(reference))));
+        }
         if (!string.IsNullOrWhiteSpace(filter.PayMode))
             query = query.Where(x => x.Trace.PayMode == filter.PayMode);
         if (filter.From is { } from)
