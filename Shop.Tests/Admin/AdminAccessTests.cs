@@ -52,12 +52,40 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
         Assert.Equal(HttpStatusCode.Unauthorized, (await shop.Client().GetAsync(path)).StatusCode);
 
     [Theory, MemberData(nameof(Pages))]
-    public async Task Signed_in_user_without_the_Admin_role_is_denied(string path)
+    public async Task Signed_in_user_without_the_Admin_role_gets_403_and_a_page_saying_who_they_are(string path)
     {
         var clerk = await shop.SignedInAsync(AdminHelpers.ClerkEmail, AdminHelpers.ClerkPassword);
         var response = await clerk.GetAsync(path);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<title>Access denied</title>", page);
+        Assert.Contains(AdminHelpers.ClerkEmail, page);
+        Assert.Contains("not an administrator", page);
+        Assert.Contains("action=\"/account/logout\"", page);
+        Assert.Contains("href=\"/\"", page);
+        Assert.Contains("MudBlazor.min", page);   // a styled page, not bare text
+    }
+
+    [Fact]
+    public async Task Signed_in_user_without_the_Admin_role_can_sign_out_from_the_403_page()
+    {
+        var clerk = await shop.SignedInAsync(AdminHelpers.ClerkEmail, AdminHelpers.ClerkPassword);
+        var denied = await clerk.GetAsync("/admin/bills");
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        var token = AdminHelpers.AntiforgeryToken(await denied.Content.ReadAsStringAsync());
+        var logout = await clerk.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.StartsWith("/account/login", (await clerk.GetAsync("/admin/bills")).Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_access_denied_address_itself_answers_403()
+    {
+        var clerk = await shop.SignedInAsync(AdminHelpers.ClerkEmail, AdminHelpers.ClerkPassword);
+        var response = await clerk.GetAsync("/account/denied");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(AdminHelpers.ClerkEmail, await response.Content.ReadAsStringAsync());
     }
 
     [Theory, MemberData(nameof(Apis))]

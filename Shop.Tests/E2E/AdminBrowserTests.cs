@@ -99,4 +99,24 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
         await Expect(admin.Locator(".field-name input")).ToHaveValueAsync("Demo Shop");
         await BrowserFixture.ScreenshotAsync(admin, "admin-settings");
     }
+
+    [Fact]
+    public async Task Signed_in_non_admin_gets_a_403_page_that_names_the_account_and_offers_to_sign_out()
+    {
+        await shop.EnsureUsersAsync();
+        var clerk = await browser.NewPageAsync();
+        await clerk.GotoAsync(shop.BaseUrl + "/admin/paymodes");
+        await clerk.WaitForURLAsync("**/account/login**");
+        await clerk.Locator("#email").FillAsync(AdminHelpers.ClerkEmail);
+        await clerk.Locator("#password").FillAsync(AdminHelpers.ClerkPassword);
+        var refused = await clerk.RunAndWaitForResponseAsync(() => clerk.Locator("#sign-in").ClickAsync(),
+            r => r.Url.EndsWith("/admin/paymodes", StringComparison.Ordinal));
+        Assert.Equal(403, refused.Status);
+        await Expect(clerk.Locator("#access-denied")).ToBeVisibleAsync();
+        await Expect(clerk.Locator("#denied-user")).ToHaveTextAsync(AdminHelpers.ClerkEmail);
+        await BrowserFixture.ScreenshotAsync(clerk, "admin-denied");
+
+        await clerk.Locator("#denied-sign-out").ClickAsync();
+        await clerk.WaitForURLAsync("**/account/login?signedOut=1");
+    }
 }
