@@ -42,6 +42,7 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
         await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("Bank transfer enabled");
         await Expect(transferSwitch).ToBeCheckedAsync();
         await BrowserFixture.ScreenshotAsync(admin, "admin-paymodes");
+        await AssertNothingCutOffAsync(admin.Locator(".paymodes-table"), ".edit-settings, .self-check, th");
 
         await admin.Locator(".edit-transfer").ClickAsync();
         await admin.WaitForURLAsync("**/admin/paymodes/transfer");
@@ -98,6 +99,18 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
         await admin.GotoAsync(baseUrl + "/admin/settings");
         await Expect(admin.Locator(".field-name input")).ToHaveValueAsync("Demo Shop");
         await BrowserFixture.ScreenshotAsync(admin, "admin-settings");
+    }
+
+    /// <summary>At the browser's 1280 px, every <paramref name="parts"/> of <paramref name="container"/> lies inside it (none clipped off).</summary>
+    private static async Task AssertNothingCutOffAsync(ILocator container, string parts)
+    {
+        var outer = (await container.BoundingBoxAsync())!;
+        foreach (var part in await container.Locator(parts).AllAsync())
+        {
+            var box = (await part.BoundingBoxAsync())!;
+            Assert.True(box.X + box.Width <= outer.X + outer.Width + 0.5,
+                $"'{await part.InnerTextAsync()}' ends at {box.X + box.Width:0} px, past the table's edge at {outer.X + outer.Width:0} px");
+        }
     }
 
     [Fact]
