@@ -1,15 +1,58 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
+using Shop.PayModes.Core.Sandbox;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.PayModes.Providers;
 using Shop.Web.Admin;
 using Shop.Web.Data;
 using Shop.Web.Hosting;
 
 namespace Shop.Tests.Admin;
 
-public sealed class AdminAccessFactory : VaultShopFactory;
+/// <summary>
+/// The vault mode and every provider mode configured with secrets of its own (not the published example keys, which
+/// the signature lab shows on purpose), in test mode on the built-in sandboxes, so each answer of the shop can be
+/// searched for them. The sandbox's notifications go through the test server's handler.
+/// </summary>
+public sealed class AdminAccessFactory() : VaultShopFactory(Settings)
+{
+    private const string MercanetKey = "Mercanet-Access-Key-7f3c9a";
+    private const string SystemPayTestKey = "SystemPay-Access-Test-41d2e8";
+    private const string SystemPayProductionKey = "SystemPay-Access-Prod-93b7c0";
+    private const string OgoneShaIn = "Ogone-Access-In-5e6f1d";
+    private const string OgoneShaOut = "Ogone-Access-Out-2a9c44";
+    private const string PayPalClientSecret = "PayPal-Access-Secret-Zq81Lw";
+
+    /// <summary>What no answer may show: every secret the shop holds.</summary>
+    public static readonly string[] Secrets =
+        [VaultPayMode.SecretValue, MercanetKey, SystemPayTestKey, SystemPayProductionKey, OgoneShaIn, OgoneShaOut, PayPalClientSecret];
+
+    private static Dictionary<string, string?> Settings => new(ProviderAccounts.Settings())
+    {
+        ["PayModes:mercanet:SecretKey"] = MercanetKey,
+        ["PayModes:systempay:TestKey"] = SystemPayTestKey,
+        ["PayModes:systempay:ProductionKey"] = SystemPayProductionKey,
+        ["PayModes:ogone:ShaInPassphrase"] = OgoneShaIn,
+        ["PayModes:ogone:ShaOutPassphrase"] = OgoneShaOut,
+        ["PayModes:paypal:Enabled"] = "true",
+        ["PayModes:paypal:ClientId"] = "paypal-access-client",
+        ["PayModes:paypal:ClientSecret"] = PayPalClientSecret,
+        ["PayModes:paypal:WebhookId"] = "WH-ACCESS-0001",
+        ["PayModes:paypal:Business"] = "merchant@shop.example",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddHttpClient(SandboxNotifier.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+    }
+}
 
 /// <summary>Who may reach <c>/admin</c> and the admin API, over HTTP, against the real app.</summary>
 public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<AdminAccessFactory>, IAsyncLifetime
@@ -17,6 +60,7 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
     private static readonly string[] PagePaths =
     [
         "/admin", "/admin/bills", "/admin/bills/NoSuchBill", "/admin/paymodes", "/admin/paymodes/transfer", "/admin/paymodes/vault",
+        "/admin/paymodes/mercanet", "/admin/paymodes/systempay", "/admin/paymodes/ogone", "/admin/paymodes/paypal",
         "/admin/trace", "/admin/settings", "/admin/signature-lab",
     ];
 
@@ -34,9 +78,28 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
         return data;
     }
 
-    public async Task InitializeAsync() => await shop.EnsureUsersAsync();
+    public async Task InitializeAsync()
+    {
+        await shop.EnsureUsersAsync();
+        await shop.InScopeAsync(async sp =>
+        {
+            var settings = sp.GetRequiredService<IPayModeSettingsStore>();
+            var config = await settings.GetAsync("vault");
+            await settings.SaveAsync(config with { Enabled = true, Settings = new VaultSettings { AccountId = "acct-42", ApiKey = VaultPayMode.SecretValue } });
+            return 0;
+        });
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Neither the body (as sent, and HTML-decoded) nor a header of <paramref name="response"/> holds a secret.</summary>
+    private static async Task AssertNoSecretAsync(HttpResponseMessage response, string what)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        var seen = $"{response.Headers}\n{response.Content.Headers}\n{body}\n{WebUtility.HtmlDecode(body)}";
+        foreach (var secret in AdminAccessFactory.Secrets)
+            Assert.False(seen.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{what} ({(int)response.StatusCode}) shows the secret {secret}");
+    }
 
     [Theory, MemberData(nameof(Pages))]
     public async Task Anonymous_visitor_is_sent_to_the_login_page(string path)
@@ -52,12 +115,40 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
         Assert.Equal(HttpStatusCode.Unauthorized, (await shop.Client().GetAsync(path)).StatusCode);
 
     [Theory, MemberData(nameof(Pages))]
-    public async Task Signed_in_user_without_the_Admin_role_is_denied(string path)
+    public async Task Signed_in_user_without_the_Admin_role_gets_403_and_a_page_saying_who_they_are(string path)
     {
         var clerk = await shop.SignedInAsync(AdminHelpers.ClerkEmail, AdminHelpers.ClerkPassword);
         var response = await clerk.GetAsync(path);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<title>Access denied</title>", page);
+        Assert.Contains(AdminHelpers.ClerkEmail, page);
+        Assert.Contains("not an administrator", page);
+        Assert.Contains("action=\"/account/logout\"", page);
+        Assert.Contains("href=\"/\"", page);
+        Assert.Contains("MudBlazor.min", page);   // a styled page, not bare text
+    }
+
+    [Fact]
+    public async Task Signed_in_user_without_the_Admin_role_can_sign_out_from_the_403_page()
+    {
+        var clerk = await shop.SignedInAsync(AdminHelpers.ClerkEmail, AdminHelpers.ClerkPassword);
+        var denied = await clerk.GetAsync("/admin/bills");
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        var token = AdminHelpers.AntiforgeryToken(await denied.Content.ReadAsStringAsync());
+        var logout = await clerk.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.StartsWith("/account/login", (await clerk.GetAsync("/admin/bills")).Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_access_denied_address_itself_answers_403()
+    {
+        var clerk = await shop.SignedInAsync(AdminHelpers.ClerkEmail, AdminHelpers.ClerkPassword);
+        var response = await clerk.GetAsync("/account/denied");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(AdminHelpers.ClerkEmail, await response.Content.ReadAsStringAsync());
     }
 
     [Theory, MemberData(nameof(Apis))]
@@ -70,27 +161,57 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
     [Fact]
     public async Task Admin_reaches_every_page_and_api_and_no_answer_carries_a_secret_in_clear()
     {
-        await shop.InScopeAsync(async sp =>
-        {
-            var settings = sp.GetRequiredService<IPayModeSettingsStore>();
-            var config = await settings.GetAsync("vault");
-            await settings.SaveAsync(config with { Enabled = true, Settings = new VaultSettings { AccountId = "acct-42", ApiKey = VaultPayMode.SecretValue } });
-            return 0;
-        });
         var admin = await shop.SignedInAsync(AdminHelpers.AdminEmail, AdminHelpers.AdminPassword);
 
         foreach (var path in PagePaths.Concat(ApiPaths))
         {
             var response = await admin.GetAsync(path);
-            var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{path} answered {(int)response.StatusCode}");
-            Assert.DoesNotContain(VaultPayMode.SecretValue, body);
-            Assert.DoesNotContain("TopSecret", body);
+            await AssertNoSecretAsync(response, path);
+            Assert.DoesNotContain("TopSecret", await response.Content.ReadAsStringAsync());
         }
         var settingsPage = await admin.GetStringAsync("/admin/paymodes/vault");
         Assert.Contains("ending in 1a2b", settingsPage);
         Assert.Contains("acct-42", settingsPage);
         Assert.Contains("\"ApiKey\":\"set", await admin.GetStringAsync("/admin/api/paymodes"));
+    }
+
+    [Fact]
+    public async Task No_public_page_or_api_answer_carries_a_secret_in_clear()
+    {
+        var buyer = shop.NoRedirects();
+        var answers = new List<(string What, HttpResponseMessage Response)>();
+        async Task<HttpResponseMessage> Seen(string what, Task<HttpResponseMessage> request)
+        {
+            var response = await request;
+            answers.Add((what, response));
+            return response;
+        }
+
+        // Every provider mode: the order through the JSON API, the hand-over page it signs with its secret, a refused notification.
+        foreach (var code in new[] { "mercanet", "systempay", "ogone" })
+        {
+            var placed = await Seen($"POST /api/checkout ({code})", buyer.PostAsJsonAsync("/api/checkout", ShopApiClient.Order(code, ("MUG-001", 1))));
+            Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+            var order = (await placed.Content.ReadFromJsonAsync<PlacedOrder>(ShopFactory.Json))!;
+            Assert.Equal(HttpStatusCode.OK, (await Seen($"send page ({code})", buyer.SendAsync(order))).StatusCode);
+            await Seen($"refused notification ({code})", ProviderFlow.NotifyAsync(buyer, code, "Data=forged&Seal=00&vads_hash=00&SHASIGN=00"));
+        }
+
+        // A bill paid by card through the Mercanet sandbox, as a buyer's browser goes: shop → sandbox → shop.
+        var (paid, request) = await ProviderFlow.StartAsync(buyer, "mercanet");
+        var sandboxPage = await Seen("sandbox payment page", buyer.PostAsync(ProviderFlow.PathOf(request.Action), request.Content()));
+        var decision = await Seen("sandbox decision", buyer.PostAsync(ProviderFlow.Form(await sandboxPage.Content.ReadAsStringAsync()).Action,
+            new FormUrlEncodedContent([new("decision", "pay")])));
+        var back = ProviderFlow.Form(await decision.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Seen("return from the provider", buyer.PostAsync(ProviderFlow.PathOf(back.Action), back.Content()))).StatusCode);
+        Assert.Equal("COMPLETE", (await buyer.BillAsync(paid.Reference)).State);
+
+        foreach (var path in new[] { "/", "/checkout", $"/bills/{paid.Reference}", "/api/products", $"/api/bills/{paid.Reference}", "/health" })
+            Assert.Equal(HttpStatusCode.OK, (await Seen($"GET {path}", buyer.GetAsync(path))).StatusCode);
+
+        foreach (var (what, response) in answers)
+            await AssertNoSecretAsync(response, what);
     }
 
     [Fact]

@@ -13,18 +13,18 @@ public sealed class BillsGridTests : AdminComponentContext
     public BillsGridTests()
     {
         using var db = NewDb();
-        Add(db, "REFADA000001", "Ada", "Lovelace", "ada@example.com", "transfer", BillState.Pending, Day);
-        Add(db, "REFGRACE0002", "Grace", "Hopper", "grace@navy.example", "check", BillState.Complete, Day.AddDays(1));
-        Add(db, "REFALAN00003", "Alan", "Turing", "alan@example.com", "transfer", BillState.Partial, Day.AddDays(2), flag: "Received 10.00 EUR, expected 33.49 EUR");
-        Add(db, "REFLINUS0004", "Linus", "Torvalds", "linus@example.org", "check", BillState.Cancelled, Day.AddDays(3));
-        Add(db, "REFMARGA0005", "Margaret", "Hamilton", "margaret@example.com", "transfer", BillState.Pending, Day.AddDays(3));
+        Add(db, "REFADA000001", "Ada", "Lovelace", "ada@example.com", "transfer", BillState.Pending, Day, 3349);
+        Add(db, "REFGRACE0002", "Grace", "Hopper", "grace@navy.example", "check", BillState.Complete, Day.AddDays(1), 1200);
+        Add(db, "REFALAN00003", "Alan", "Turing", "alan@example.com", "transfer", BillState.Partial, Day.AddDays(2), 5000, flag: "Received 10.00 EUR, expected 50.00 EUR");
+        Add(db, "REFLINUS0004", "Linus", "Torvalds", "linus@example.org", "check", BillState.Cancelled, Day.AddDays(3), 990);
+        Add(db, "REFMARGA0005", "Margaret", "Hamilton", "margaret@example.com", "transfer", BillState.Pending, Day.AddDays(3), 2500);
         db.SaveChanges();
     }
 
-    private static void Add(ShopDbContext db, string reference, string first, string last, string email, string payMode, BillState state, DateTime at, string? flag = null) =>
+    private static void Add(ShopDbContext db, string reference, string first, string last, string email, string payMode, BillState state, DateTime at, long total, string? flag = null) =>
         db.Bills.Add(new Bill
         {
-            Reference = reference, PayMode = payMode, State = state, Currency = "EUR", Total = 3349, CreatedAt = at, UpdatedAt = at,
+            Reference = reference, PayMode = payMode, State = state, Currency = "EUR", Total = total, CreatedAt = at, UpdatedAt = at,
             Flagged = flag is not null, FlagReason = flag,
             Customer = new Customer { FirstName = first, LastName = last, Email = email, Address = "1 rue", Zip = "75001", City = "Paris", Country = "FR", CreatedAt = at },
         });
@@ -39,6 +39,12 @@ public sealed class BillsGridTests : AdminComponentContext
 
     private static List<string> Rows(IRenderedComponent<Bills> cut) => [.. cut.FindAll("tr.bill-row").Select(r => r.TextContent)];
 
+    private static List<string> Customers(IRenderedComponent<Bills> cut) => [.. cut.FindAll("tr.bill-row .bill-customer").Select(c => c.TextContent.Trim())];
+
+    /// <summary>Clicks a column's title in the grid's header, as an admin would.</summary>
+    private static void ClickHeader(IRenderedComponent<Bills> cut, string title) =>
+        cut.FindAll("thead th .sortable-column-header").Single(h => h.TextContent.Trim() == title).Click();
+
     private static string Count(IRenderedComponent<Bills> cut, string state) => cut.Find($".state-tab[data-state='{state}'] .state-count").TextContent;
 
     [Fact]
@@ -51,6 +57,37 @@ public sealed class BillsGridTests : AdminComponentContext
         Assert.Equal("2", Count(cut, "PENDING"));
         Assert.Equal("1", Count(cut, "COMPLETE"));
         Assert.Empty(cut.FindAll(".state-tab[data-state='SOLDOUT']"));   // no empty tabs
+    }
+
+    public static TheoryData<string, string[], string[]> Sorts => new()
+    {
+        // Placed: ties on the date fall back to the order the bills were placed in.
+        { "Placed", ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Linus Torvalds", "Margaret Hamilton"],
+                    ["Margaret Hamilton", "Linus Torvalds", "Alan Turing", "Grace Hopper", "Ada Lovelace"] },
+        // Customer: by last name, then first name.
+        { "Customer", ["Margaret Hamilton", "Grace Hopper", "Ada Lovelace", "Linus Torvalds", "Alan Turing"],
+                      ["Alan Turing", "Linus Torvalds", "Ada Lovelace", "Grace Hopper", "Margaret Hamilton"] },
+        // Pay mode: by the name the column shows ("Bank transfer" before "Cheque"), newest first within a mode.
+        { "Pay mode", ["Margaret Hamilton", "Alan Turing", "Ada Lovelace", "Linus Torvalds", "Grace Hopper"],
+                      ["Linus Torvalds", "Grace Hopper", "Margaret Hamilton", "Alan Turing", "Ada Lovelace"] },
+        { "Total", ["Linus Torvalds", "Grace Hopper", "Margaret Hamilton", "Ada Lovelace", "Alan Turing"],
+                   ["Alan Turing", "Ada Lovelace", "Margaret Hamilton", "Grace Hopper", "Linus Torvalds"] },
+        // State: by the upper-case name the chip shows, newest first within a state.
+        { "State", ["Linus Torvalds", "Grace Hopper", "Alan Turing", "Margaret Hamilton", "Ada Lovelace"],
+                   ["Margaret Hamilton", "Ada Lovelace", "Alan Turing", "Grace Hopper", "Linus Torvalds"] },
+    };
+
+    [Theory, MemberData(nameof(Sorts))]
+    public void Clicking_a_column_header_sorts_the_rows_by_that_column_and_clicking_again_reverses_them(string column, string[] ascending, string[] descending)
+    {
+        var cut = RenderGrid();
+        Assert.Equal("Margaret Hamilton", Customers(cut)[0]);   // newest first before any click
+
+        ClickHeader(cut, column);
+        cut.WaitForAssertion(() => Assert.Equal(ascending, Customers(cut)));
+
+        ClickHeader(cut, column);
+        cut.WaitForAssertion(() => Assert.Equal(descending, Customers(cut)));
     }
 
     [Fact]

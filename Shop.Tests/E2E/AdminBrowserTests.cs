@@ -42,6 +42,7 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
         await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("Bank transfer enabled");
         await Expect(transferSwitch).ToBeCheckedAsync();
         await BrowserFixture.ScreenshotAsync(admin, "admin-paymodes");
+        await AssertNothingCutOffAsync(admin.Locator(".paymodes-table"), ".edit-settings, .self-check, th");
 
         await admin.Locator(".edit-transfer").ClickAsync();
         await admin.WaitForURLAsync("**/admin/paymodes/transfer");
@@ -98,5 +99,37 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
         await admin.GotoAsync(baseUrl + "/admin/settings");
         await Expect(admin.Locator(".field-name input")).ToHaveValueAsync("Demo Shop");
         await BrowserFixture.ScreenshotAsync(admin, "admin-settings");
+    }
+
+    /// <summary>At the browser's 1280 px, every <paramref name="parts"/> of <paramref name="container"/> lies inside it (none clipped off).</summary>
+    private static async Task AssertNothingCutOffAsync(ILocator container, string parts)
+    {
+        var outer = (await container.BoundingBoxAsync())!;
+        foreach (var part in await container.Locator(parts).AllAsync())
+        {
+            var box = (await part.BoundingBoxAsync())!;
+            Assert.True(box.X + box.Width <= outer.X + outer.Width + 0.5,
+                $"'{await part.InnerTextAsync()}' ends at {box.X + box.Width:0} px, past the table's edge at {outer.X + outer.Width:0} px");
+        }
+    }
+
+    [Fact]
+    public async Task Signed_in_non_admin_gets_a_403_page_that_names_the_account_and_offers_to_sign_out()
+    {
+        await shop.EnsureUsersAsync();
+        var clerk = await browser.NewPageAsync();
+        await clerk.GotoAsync(shop.BaseUrl + "/admin/paymodes");
+        await clerk.WaitForURLAsync("**/account/login**");
+        await clerk.Locator("#email").FillAsync(AdminHelpers.ClerkEmail);
+        await clerk.Locator("#password").FillAsync(AdminHelpers.ClerkPassword);
+        var refused = await clerk.RunAndWaitForResponseAsync(() => clerk.Locator("#sign-in").ClickAsync(),
+            r => r.Url.EndsWith("/admin/paymodes", StringComparison.Ordinal));
+        Assert.Equal(403, refused.Status);
+        await Expect(clerk.Locator("#access-denied")).ToBeVisibleAsync();
+        await Expect(clerk.Locator("#denied-user")).ToHaveTextAsync(AdminHelpers.ClerkEmail);
+        await BrowserFixture.ScreenshotAsync(clerk, "admin-denied");
+
+        await clerk.Locator("#denied-sign-out").ClickAsync();
+        await clerk.WaitForURLAsync("**/account/login?signedOut=1");
     }
 }

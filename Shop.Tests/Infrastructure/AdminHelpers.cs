@@ -55,11 +55,12 @@ public static partial class AdminHelpers
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
-    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string page = "/account/login")
-    {
-        var html = await client.GetStringAsync(page);
-        return TokenField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("no antiforgery token on " + page);
-    }
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string page = "/account/login") =>
+        AntiforgeryToken(await client.GetStringAsync(page), page);
+
+    /// <summary>The antiforgery token of the first form in <paramref name="html"/>.</summary>
+    public static string AntiforgeryToken(string html, string page = "the page") =>
+        TokenField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("no antiforgery token on " + page);
 
     /// <summary>Posts the sign-in form like a browser; returns the redirect it answers with.</summary>
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password, string returnUrl = "/admin")

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
 using Shop.Web.Data;
@@ -37,6 +38,8 @@ public enum BillSort
     Customer,
 }
 
+/// <summary>What the trace filters on. <see cref="Reference"/> is the start of a bill's reference, of one of its payment
+/// attempts' references, or of the id the provider gave an attempt (what an admin pastes from the provider's back office).</summary>
 public sealed record TraceFilter(string? Reference = null, string? PayMode = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record TraceRow(long Id, DateTime At, string BillReference, string Who, string What, BillState? FromState, BillState? ToState, string? PayMode, string? Data);
@@ -73,8 +76,8 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
             (BillSort.Total, true) => query.OrderByDescending(b => b.Total).ThenByDescending(b => b.Id),
             (BillSort.State, false) => query.OrderBy(b => b.State).ThenByDescending(b => b.Id),
             (BillSort.State, true) => query.OrderByDescending(b => b.State).ThenByDescending(b => b.Id),
-            (BillSort.PayMode, false) => query.OrderBy(b => b.PayMode).ThenByDescending(b => b.Id),
-            (BillSort.PayMode, true) => query.OrderByDescending(b => b.PayMode).ThenByDescending(b => b.Id),
+            (BillSort.PayMode, false) => query.OrderBy(PayModeNameRank()).ThenByDescending(b => b.Id),
+            (BillSort.PayMode, true) => query.OrderByDescending(PayModeNameRank()).ThenByDescending(b => b.Id),
             (BillSort.Customer, false) => query.OrderBy(b => b.Customer.LastName).ThenBy(b => b.Customer.FirstName).ThenBy(b => b.Id),
             (BillSort.Customer, true) => query.OrderByDescending(b => b.Customer.LastName).ThenByDescending(b => b.Customer.FirstName).ThenByDescending(b => b.Id),
             (_, false) => query.OrderBy(b => b.Id),
@@ -114,7 +117,11 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
                     join b in db.Bills.AsNoTracking() on t.BillId equals b.Id
                     select new { Trace = t, b.Reference };
         if (!string.IsNullOrWhiteSpace(filter.Reference))
-            query = query.Where(x => x.Reference.StartsWith(filter.Reference.Trim()));
+        {
+            var reference = filter.Reference.Trim();
+            query = query.Where(x => x.Reference.StartsWith(reference)
+                || db.PaymentAttempts.Any(a => a.BillId == x.Trace.BillId && (a.Reference.StartsWith(reference) || a.ProviderReference.StartsWith(reference))));
+        }
         if (!string.IsNullOrWhiteSpace(filter.PayMode))
             query = query.Where(x => x.Trace.PayMode == filter.PayMode);
         if (filter.From is { } from)
@@ -180,6 +187,21 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
                 || EF.Functions.Like(b.Customer.Email, pattern, "\\"));
         }
         return query;
+    }
+
+    /// <summary>
+    /// A bill's pay mode ranked by the name the grid shows, as a CASE the database sorts on: codes sort apart from
+    /// their names ("transfer" is "Bank transfer"). A code no longer registered ranks last.
+    /// </summary>
+    private Expression<Func<Bill, int>> PayModeNameRank()
+    {
+        var bill = Expression.Parameter(typeof(Bill), "b");
+        var code = Expression.Property(bill, nameof(Bill.PayMode));
+        var byName = registry.All.OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        Expression rank = Expression.Constant(byName.Count);
+        for (var i = byName.Count - 1; i >= 0; i--)
+            rank = Expression.Condition(Expression.Equal(code, Expression.Constant(byName[i].Code)), Expression.Constant(i), rank);
+        return Expression.Lambda<Func<Bill, int>>(rank, bill);
     }
 
     private static IQueryable<BillRow> Rows(IQueryable<Bill> query) => query.Select(b => new BillRow(
