@@ -16,6 +16,9 @@ public sealed class TraceTests : AdminComponentContext
         Add(db, "REFADA000001", "vault", ("ATT-ADA-1", "txn_7Hq2Lz9Kp"));
         Add(db, "REFGRACE0002", "vault", ("ATT-GRACE-1", "txn_0Bx5Mw3Rt"), ("ATT-GRACE-2", "txn_4Nd8Vc6Ys"));
         Add(db, "REFALAN00003", "check");
+        // SystemPay-style: the attempt is known by its trans id; the payment that paid it by the provider's uuid.
+        Add(db, "REFLINUS0004", "vault", ("ATT-LINUS-1", "20261120:000042"));
+        db.PaymentAttempts.Single(a => a.Reference == "ATT-LINUS-1").PaidTransactionId = "9c1e5b7a2f";
         db.SaveChanges();
     }
 
@@ -47,6 +50,7 @@ public sealed class TraceTests : AdminComponentContext
         Assert.Equal(["REFADA000001"], await TracedBillsAsync("txn_7Hq2"));
         Assert.Equal(["REFADA000001", "REFGRACE0002"], await TracedBillsAsync("txn_"));
         Assert.Empty(await TracedBillsAsync("txn_nobody"));
+        Assert.Equal(["REFLINUS0004"], await TracedBillsAsync("9c1e5b7a2f"));      // the id of the payment that paid it
     }
 
     [Fact]
@@ -54,7 +58,7 @@ public sealed class TraceTests : AdminComponentContext
     {
         Ready();
         var cut = Render<Trace>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".trace-grid tbody tr.mud-table-row").Count));
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll(".trace-grid tbody tr.mud-table-row").Count));
 
         cut.Find(".trace-filter-reference input").Input("txn_0Bx5Mw3Rt");
         // The field debounces, then the grid reloads from the database: generous on a loaded 2-core machine (it returns once it holds).

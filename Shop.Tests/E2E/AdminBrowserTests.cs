@@ -95,6 +95,7 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
         await BrowserFixture.ScreenshotAsync(admin, "admin-bills");
         await admin.GotoAsync(baseUrl + "/admin/trace");
         await Expect(admin.Locator(".trace-grid")).ToContainTextAsync("delivered");
+        await AssertNothingCutOffAsync(admin.Locator(".trace-grid"), "th, .trace-transition");
         await BrowserFixture.ScreenshotAsync(admin, "admin-trace");
         await admin.GotoAsync(baseUrl + "/admin/settings");
         await Expect(admin.Locator(".field-name input")).ToHaveValueAsync("Demo Shop");

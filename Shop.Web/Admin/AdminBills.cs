@@ -120,7 +120,8 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
         {
             var reference = filter.Reference.Trim();
             query = query.Where(x => x.Reference.StartsWith(reference)
-                || db.PaymentAttempts.Any(a => a.BillId == x.Trace.BillId && (a.Reference.StartsWith(reference) || a.ProviderReference.StartsWith(reference))));
+                || db.PaymentAttempts.Any(a => a.BillId == x.Trace.BillId && (a.Reference.StartsWith(reference) || a.ProviderReference.StartsWith(reference)
+                    || (a.PaidTransactionId != null && a.PaidTransactionId.StartsWith(reference)))));
         }
         if (!string.IsNullOrWhiteSpace(filter.PayMode))
             query = query.Where(x => x.Trace.PayMode == filter.PayMode);
