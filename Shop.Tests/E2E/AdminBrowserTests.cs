@@ -52,7 +52,8 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
         await Expect(admin.Locator(".field-iban")).ToContainTextAsync("not a valid IBAN");
         await iban.FillAsync(NewIban);
         await admin.Locator(".settings-save").ClickAsync();
-        await Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync("Bank transfer settings saved");
+        // The first save may create the Data Protection key ring: slow on a loaded machine, so more than the default 5 s.
+        await Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync("Bank transfer settings saved", new() { Timeout = 15_000 });
         await BrowserFixture.ScreenshotAsync(admin, "admin-paymode-settings");
 
         // A buyer pays by transfer and keeps the status page open.
