@@ -9,11 +9,7 @@ public sealed class SystemPayNotificationProtocol(IPayModeSettingsStore store) :
 
     public async Task<NotificationCheck> VerifyAsync(RawNotification raw, CancellationToken ct)
     {
-        if (raw.BodyText is not { } text)
-            return NotificationCheck.Malformed("body is not UTF-8");
-        var form = FormBody.Parse(text);
-        if (form.Count == 0)
-            return NotificationCheck.Malformed("empty body");
+        var form = raw.FormFields();
         var settings = await store.GetSettingsAsync<SystemPaySettings>(PayMode, ct);
         var key = settings.Account().KeyFor(settings.Environment);
         if (string.IsNullOrEmpty(key))

@@ -49,6 +49,14 @@ public sealed record RawNotification(
     /// <summary>The body as UTF-8 text, or null when it is not valid UTF-8.</summary>
     public string? BodyText => Utf8OrNull(Body);
 
+    /// <summary>The fields of a form-encoded body, in the order received (duplicates kept).</summary>
+    /// <exception cref="FormatException">The body is not UTF-8, not form-encoded, or empty: the pipeline journals it as malformed.</exception>
+    public IReadOnlyList<KeyValuePair<string, string>> FormFields()
+    {
+        var form = FormBody.Parse(BodyText ?? throw new FormatException("body is not UTF-8"));
+        return form.Count > 0 ? form : throw new FormatException("empty body");
+    }
+
     /// <summary>Strict UTF-8 decoding: null rather than replacement characters for invalid bytes.</summary>
     public static string? Utf8OrNull(byte[] bytes)
     {
