@@ -92,9 +92,7 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
             return false;
         // Both compared in full (no early exit on the id), the secret in constant time.
         var idMatches = string.Equals(clientId, settings.ClientId, StringComparison.Ordinal);
-        var secretMatches = CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(secret)), SHA256.HashData(Encoding.UTF8.GetBytes(settings.ClientSecret)));
-        return idMatches & secretMatches;
+        return idMatches & SignatureCompare.ExactEquals(secret, settings.ClientSecret);
     }
 
     private async Task<IResult> Authorized(HttpContext http, Func<Task<IResult>> action)
