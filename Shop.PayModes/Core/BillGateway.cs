@@ -20,7 +20,11 @@ public sealed record BillView(
     DateTime UpdatedAt,
     bool Flagged,
     string? FlagReason,
-    AttemptView? LatestAttempt);
+    AttemptView? LatestAttempt)
+{
+    /// <summary>Payment attempts opened for the bill so far (the hand-over caps them).</summary>
+    public int AttemptCount { get; init; }
+}
 
 /// <summary>Who did something to a bill, as the trace shows it.</summary>
 public sealed record Actor(string Name)
@@ -78,9 +82,10 @@ public interface IBillGateway
 
     Task<BillView?> FindByAttemptAsync(string payMode, string providerReference, CancellationToken ct = default);
 
-    /// <summary>Opens a payment attempt (one per hand-over) and runs before-payment fulfilment once per bill.
-    /// Switches the bill to this pay mode when the buyer retries with another one.</summary>
-    Task<AttemptView> StartAttemptAsync(string reference, string payMode, string? providerReference = null, CancellationToken ct = default);
+    /// <summary>Opens a payment attempt (one per hand-over) and runs before-payment fulfilment once per bill. Only on a
+    /// PLACED bill in this very pay mode (a bill's mode never changes) with fewer than <paramref name="maxAttempts"/>
+    /// attempts, checked in the transaction that opens it; null when it may not.</summary>
+    Task<AttemptView?> StartAttemptAsync(string reference, string payMode, string? providerReference, int maxAttempts, CancellationToken ct = default);
 
     /// <summary>A per-name counter (e.g. a provider's per-day transaction number), atomically incremented.</summary>
     Task<int> NextSequenceAsync(string name, CancellationToken ct = default);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,9 @@ public static class PayModePages
             <p><a class="button" href="{Html.Encode(linkHref)}">{Html.Encode(linkText)}</a></p>
             """), "text/html; charset=utf-8", Encoding.UTF8, status);
 
+    /// <summary>The page, with a <c>Retry-After</c> header (whole seconds, at least 1).</summary>
+    public static IResult RetryLater(IResult page, TimeSpan after) => new WithRetryAfter(page, after);
+
     /// <summary>An auto-submitting form to a provider; values are attribute-encoded here, signed elsewhere over the raw values.</summary>
     public static IResult AutoPost(string title, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
@@ -30,6 +34,15 @@ public static class PayModePages
             </form>
             <script>document.getElementById('handover').submit();</script>
             """), "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    private sealed class WithRetryAfter(IResult page, TimeSpan after) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return page.ExecuteAsync(http);
+        }
     }
 
     private static string Page(string title, string body) => $"""

@@ -5,10 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Shop.PayModes.Core;
 
-/// <summary>What a provider needs decided before the attempt opens: the id it will know the attempt by
-/// (null: the attempt's own reference) and any value its request carries for it (SystemPay's trans id).</summary>
-public sealed record PreparedAttempt(string? ProviderReference = null, string? RequestId = null);
-
 /// <summary>
 /// A provider reached by an auto-posted, signed form, that answers with signed browser returns and signed
 /// server-to-server notifications (Mercanet, SystemPay, Ogone). The hand-over, the verified returns, the
@@ -34,8 +30,10 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
 
     protected abstract IReadOnlyList<KeyValuePair<string, string>> BuildRequest(TSettings settings, ProviderPaymentRequest request, PreparedAttempt prepared);
 
+    /// <summary>Allocates the provider's ids for a new attempt; the hand-over calls it only for a bill that may pay now.
+    /// Throws <see cref="ProviderIdsExhaustedException"/> when the provider's id space is used up.</summary>
     protected virtual Task<PreparedAttempt> PrepareAsync(IBillGateway bills, DateTimeOffset now, CancellationToken ct) =>
-        Task.FromResult(new PreparedAttempt());
+        Task.FromResult(PreparedAttempt.None);
 
     /// <summary>Test or production at the provider: by default the shop's test mode decides.</summary>
     protected virtual PaymentEnvironment EnvironmentOf(TSettings settings, ShopSettings shop) =>
@@ -63,8 +61,7 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
         IBillGateway bills, IPayModeSettingsStore store, IShopSettings shop, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        var prepared = await PrepareAsync(bills, now, http.RequestAborted);
-        var (started, refusal) = await handover.BeginAsync(http, this, reference, prepared.ProviderReference);
+        var (started, refusal) = await handover.BeginAsync(http, this, reference, ct => PrepareAsync(bills, now, ct));
         if (started is null)
             return refusal!;
         var settings = await store.GetSettingsAsync<TSettings>(Code, http.RequestAborted);
@@ -74,6 +71,6 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
             ProviderLinks.For(http.Request, shop, Code, bill.Reference),
             EnvironmentOf(settings, shop.Current), now);
         var url = ProviderLinks.PaymentUrl(PaymentUrl(settings), http.Request, shop, Code)!;
-        return PayModePages.AutoPost(ProviderName, url, BuildRequest(settings, request, prepared));
+        return PayModePages.AutoPost(ProviderName, url, BuildRequest(settings, request, started.Prepared));
     }
 }

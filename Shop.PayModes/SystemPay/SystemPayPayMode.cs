@@ -33,11 +33,15 @@ public sealed class SystemPayPayMode
     /// <summary>The shop's own TEST/PRODUCTION switch decides which key signs, not the shop's test mode.</summary>
     protected override PaymentEnvironment EnvironmentOf(SystemPaySettings settings, ShopSettings shop) => settings.Environment;
 
-    /// <summary>vads_trans_id: 6 characters unique per shop and UTC day, drawn from a per-day counter.</summary>
+    /// <summary>vads_trans_id: 6 characters unique per shop and UTC day, drawn from a per-day counter; past the last one
+    /// of the day, no SystemPay hand-over until the next UTC day.</summary>
     protected override async Task<PreparedAttempt> PrepareAsync(IBillGateway bills, DateTimeOffset now, CancellationToken ct)
     {
         var day = now.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var transId = SystemPayTransId.Format(await bills.NextSequenceAsync($"systempay:{day}", ct));
+        var sequence = await bills.NextSequenceAsync($"systempay:{day}", ct);
+        if (sequence > SystemPayTransId.MaxSequence)
+            throw new ProviderIdsExhaustedException(Code, new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero));
+        var transId = SystemPayTransId.Format(sequence);
         return new PreparedAttempt(SystemPayNotificationProtocol.ProviderReference(now.UtcDateTime, transId), transId);
     }
 

@@ -272,15 +272,18 @@ public sealed class CheckoutApiTests(OverrideShopFactory shop) : IClassFixture<O
     }
 
     [Fact]
-    public async Task A_retry_with_another_mode_reuses_the_bill_with_a_new_attempt()
+    public async Task Sending_a_bill_in_another_mode_is_refused_with_a_link_to_its_status_and_switches_nothing()
     {
         var order = await _client.PlaceAsync("test", ("MUG-001", 1));
         await _client.SendAsync(order);
         var send = await _client.GetAsync($"/paymodes/check/send/{order.Reference}");
-        Assert.Equal(HttpStatusCode.Redirect, send.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, send.StatusCode);
+        var page = await send.Content.ReadAsStringAsync();
+        Assert.Contains("Test payment", page);
+        Assert.Contains($"href=\"/bills/{order.Reference}\"", page);
         var bill = await _client.BillAsync(order.Reference);
-        Assert.Equal(("PENDING", "check"), (bill.State, bill.PayMode));
-        Assert.Equal(2, await shop.QueryAsync(db => Task.FromResult(db.PaymentAttempts.Count(a => a.Bill.Reference == order.Reference))));
+        Assert.Equal(("PLACED", "test"), (bill.State, bill.PayMode));
+        Assert.Equal(1, await shop.QueryAsync(db => Task.FromResult(db.PaymentAttempts.Count(a => a.Bill.Reference == order.Reference))));
     }
 
     [Fact]
@@ -288,8 +291,8 @@ public sealed class CheckoutApiTests(OverrideShopFactory shop) : IClassFixture<O
     {
         var order = await _client.PlaceAsync("check", ("MUG-001", 1));
         var send = await _client.GetAsync($"/paymodes/freeorder/send/{order.Reference}");
-        Assert.Equal(HttpStatusCode.BadRequest, send.StatusCode);
-        Assert.Contains("Only an order with a total of 0 is free.", await send.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, send.StatusCode);
+        Assert.Contains("This order is to be paid with Cheque, not Free order.", await send.Content.ReadAsStringAsync());
         Assert.Equal("PLACED", (await _client.BillAsync(order.Reference)).State);
     }
 

@@ -31,22 +31,19 @@ public sealed class BillService(
         return await ViewAsync(db, db.Bills.Where(b => b.Attempts.Any(a => a.PayMode == payMode && a.ProviderReference == providerReference)), ct);
     }
 
-    public async Task<AttemptView> StartAttemptAsync(string reference, string payMode, string? providerReference = null, CancellationToken ct = default)
+    public async Task<AttemptView?> StartAttemptAsync(string reference, string payMode, string? providerReference, int maxAttempts, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         AttemptView view;
         int billId;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var bill = await db.Bills.SingleAsync(b => b.Reference == reference, ct);
-            if (bill.State != BillState.Placed)
-                throw new InvalidOperationException($"Bill {reference} is {bill.State.ToWire()}, not waiting for payment.");
+            var bill = await db.Bills.SingleOrDefaultAsync(b => b.Reference == reference, ct);
+            // The pay mode is the one the bill was placed with: a hand-over never switches it (a GET may be forged cross-site).
+            if (bill is null || bill.State != BillState.Placed || bill.PayMode != payMode
+                || await db.PaymentAttempts.CountAsync(a => a.BillId == bill.Id, ct) >= maxAttempts)
+                return null;
             billId = bill.Id;
-            if (bill.PayMode != payMode)
-            {
-                Trace(db, bill.Id, Actor.Buyer, $"pay mode changed from {bill.PayMode} to {payMode}", null, null, payMode);
-                bill.PayMode = payMode;
-            }
             var attemptReference = References.NewAttemptReference();
             var attempt = new PaymentAttempt
             {
@@ -359,7 +356,10 @@ public sealed class BillService(
         return new BillView(bill.Reference, bill.State, bill.Total, bill.PaidAmount, bill.Currency, bill.PayMode,
             bill.Customer.FirstName, bill.Customer.LastName, bill.Customer.Email,
             [.. bill.Items.OrderBy(i => i.LineNo).Select(i => new BillLine(i.LineNo, i.Sku, i.Name, i.UnitPrice, i.Quantity, i.LineTotal))],
-            bill.CreatedAt, bill.UpdatedAt, bill.Flagged, bill.FlagReason, attempt is null ? null : ToView(attempt));
+            bill.CreatedAt, bill.UpdatedAt, bill.Flagged, bill.FlagReason, attempt is null ? null : ToView(attempt))
+        {
+            AttemptCount = await db.PaymentAttempts.CountAsync(a => a.BillId == bill.Id, ct),
+        };
     }
 
     private static AttemptView ToView(PaymentAttempt a) => new(a.Reference, a.PayMode, a.ProviderReference, a.CreatedAt, a.Data);

@@ -83,7 +83,7 @@ public sealed class NotificationPipelineTests
 
         public Task<BillView?> FindAsync(string reference, CancellationToken ct = default) => throw new NotSupportedException();
 
-        public Task<AttemptView> StartAttemptAsync(string reference, string payMode, string? providerReference = null, CancellationToken ct = default) =>
+        public Task<AttemptView?> StartAttemptAsync(string reference, string payMode, string? providerReference, int maxAttempts, CancellationToken ct = default) =>
             throw new NotSupportedException();
 
         public Task<int> NextSequenceAsync(string name, CancellationToken ct = default) => throw new NotSupportedException();
