@@ -47,10 +47,16 @@ public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettin
         });
         group.MapPost("/notify", (HttpContext http, NotificationPipeline pipeline, TestNotificationProtocol protocol) =>
             pipeline.HandleAsync(http, protocol));
+        // The simulated provider delivering its held notification, from outside the buyer's browser. The group takes no
+        // antiforgery token (providers post to it), so this asks for a JSON body instead: a cross-site form riding on an
+        // admin's cookie cannot send one, and a cross-site script could only with a CORS preflight the shop never grants.
         group.MapPost("/fire/{reference}", async (string reference, HttpContext http, TestSimulator simulator) =>
         {
             if (simulator.Refusal(http.User) is { } refusal)
                 return Results.Problem(title: "Test payment refused", detail: refusal, statusCode: StatusCodes.Status403Forbidden);
+            if (!http.Request.HasJsonContentType())
+                return Results.Problem(title: "JSON body required",
+                    detail: "Post a JSON body ({}) with Content-Type: application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
             var outcome = await simulator.FirePendingAsync(reference, http.RequestAborted);
             return outcome is null
                 ? Results.Problem(title: "Nothing to fire", detail: "This order has no deferred test notification waiting.", statusCode: StatusCodes.Status404NotFound)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Shop.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -54,7 +55,7 @@ public sealed class CheckoutBrowserTests(CheckoutBrowserFactory shop, BrowserFix
         // The provider delivers its notification later, from outside the buyer's browser.
         var reference = page.Url.Split('/')[^1];
         using var provider = new HttpClient { BaseAddress = new Uri(shop.BaseUrl) };
-        var fired = await provider.PostAsync($"/paymodes/test/fire/{reference}", null);
+        var fired = await provider.PostAsync($"/paymodes/test/fire/{reference}", JsonContent.Create(new { }));
         Assert.True(fired.IsSuccessStatusCode, await fired.Content.ReadAsStringAsync());
 
         await Expect(page.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "COMPLETE");
