@@ -124,7 +124,7 @@ public sealed class BillService(
             return TransitionResult.Conflict;
         if (!machine.CanMove(from, BillState.Complete))
             return TransitionResult.NotAllowed;
-        if (await fulfilment.RunAsync(bill.Id, FulfilmentPhase.AfterPayment, ct))
+        if (await fulfilment.RunAsync(bill.Id, FulfilmentPhase.AfterPayment, ct) == FulfilmentProgress.Done)
             return null;
         logger.LogWarning("Delivery of {BillReference} incomplete; it stays {State}", reference, from.ToWire());
         return TransitionResult.NotDelivered;
@@ -177,39 +177,49 @@ public sealed class BillService(
 
     public async Task<ApplyResult> ApplyNotificationAsync(NotificationApplication n, CancellationToken ct = default)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        string reference;
-        int billId;
-        ApplyResult result;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            var attempt = await db.PaymentAttempts.AsNoTracking().Include(a => a.Bill)
-                .SingleAsync(a => a.PayMode == n.PayMode && a.ProviderReference == n.ProviderReference, ct);
-            var bill = attempt.Bill;
-            (reference, billId) = (bill.Reference, bill.Id);
-            if (await db.ProcessedNotifications.AnyAsync(p => p.PayMode == n.PayMode && p.IdempotencyKey == n.IdempotencyKey, ct))
-                return ApplyResult.Duplicate;
-            db.ProcessedNotifications.Add(new ProcessedNotification { PayMode = n.PayMode, IdempotencyKey = n.IdempotencyKey, BillId = bill.Id, JournalId = n.JournalId, At = Now });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent writer recorded the same key first (possible on PostgreSQL; SQLite serializes writers).
-                if (await IsProcessedElsewhereAsync(n, ct))
-                    return ApplyResult.Duplicate;
-                throw;
-            }
-
-            var isLatest = !await db.PaymentAttempts.AnyAsync(a => a.BillId == bill.Id && a.Id > attempt.Id, ct);
-            result = await ApplyAsync(db, bill, attempt, n, isLatest, ct);
-            await tx.CommitAsync(ct);
-        }
-        events.Raise(reference);
-        if (result == ApplyResult.Applied && n.Outcome == PaymentOutcome.Paid)
+        var (billId, reference, result) = await RecordNotificationAsync(n, ct);
+        if (result != ApplyResult.Duplicate)
+            events.Raise(reference);
+        // SOLDOUT is paid and not yet delivered: this notification paid the bill, or it is a provider's retry (a duplicate)
+        // about a bill whose delivery a crash interrupted. Either way deliver now rather than leave it to the sweep.
+        if (await StateOfAsync(billId, ct) == BillState.SoldOut)
             await DeliverAsync(billId, reference, ct);
         return result;
+    }
+
+    /// <summary>The idempotent part, in one transaction: the ledger row for the message, then its effect on the bill.</summary>
+    private async Task<(int BillId, string Reference, ApplyResult Result)> RecordNotificationAsync(NotificationApplication n, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var attempt = await db.PaymentAttempts.AsNoTracking().Include(a => a.Bill)
+            .SingleAsync(a => a.PayMode == n.PayMode && a.ProviderReference == n.ProviderReference, ct);
+        var bill = attempt.Bill;
+        if (await db.ProcessedNotifications.AnyAsync(p => p.PayMode == n.PayMode && p.IdempotencyKey == n.IdempotencyKey, ct))
+            return (bill.Id, bill.Reference, ApplyResult.Duplicate);
+        db.ProcessedNotifications.Add(new ProcessedNotification { PayMode = n.PayMode, IdempotencyKey = n.IdempotencyKey, BillId = bill.Id, JournalId = n.JournalId, At = Now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent writer recorded the same key first (possible on PostgreSQL; SQLite serializes writers).
+            if (await IsProcessedElsewhereAsync(n, ct))
+                return (bill.Id, bill.Reference, ApplyResult.Duplicate);
+            throw;
+        }
+
+        var isLatest = !await db.PaymentAttempts.AnyAsync(a => a.BillId == bill.Id && a.Id > attempt.Id, ct);
+        var result = await ApplyAsync(db, bill, attempt, n, isLatest, ct);
+        await tx.CommitAsync(ct);
+        return (bill.Id, bill.Reference, result);
+    }
+
+    private async Task<BillState> StateOfAsync(int billId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Bills.Where(b => b.Id == billId).Select(b => b.State).SingleAsync(ct);
     }
 
     public async Task FlagAsync(string reference, string reason, Actor actor, string? data = null, CancellationToken ct = default)
@@ -242,13 +252,21 @@ public sealed class BillService(
         return true;
     }
 
-    /// <summary>After-payment fulfilment, then SOLDOUT → COMPLETE. Safe to call again (recovery).</summary>
-    public async Task DeliverAsync(int billId, string reference, CancellationToken ct = default)
+    /// <summary>
+    /// After-payment fulfilment, then SOLDOUT → COMPLETE. Safe to call again, and concurrently (recovery, a provider's
+    /// retry): each line is delivered once, and only the caller that finds every line done completes the bill.
+    /// Returns false while the bill still waits for its delivery.
+    /// </summary>
+    public async Task<bool> DeliverAsync(int billId, string reference, CancellationToken ct = default)
     {
-        if (!await fulfilment.RunAsync(billId, FulfilmentPhase.AfterPayment, ct))
+        switch (await fulfilment.RunAsync(billId, FulfilmentPhase.AfterPayment, ct))
         {
-            logger.LogWarning("Delivery of {BillReference} incomplete; it stays SOLDOUT for the recovery sweep", reference);
-            return;
+            case FulfilmentProgress.Failed:
+                logger.LogWarning("Delivery of {BillReference} incomplete; it stays SOLDOUT for the recovery sweep", reference);
+                return false;
+            case FulfilmentProgress.InProgress:
+                logger.LogInformation("Delivery of {BillReference} is under way elsewhere; that run completes the bill", reference);
+                return false;
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -258,6 +276,7 @@ public sealed class BillService(
             await tx.CommitAsync(ct);
             events.Raise(reference);
         }
+        return true;
     }
 
     private async Task<ApplyResult> ApplyAsync(ShopDbContext db, Bill bill, PaymentAttempt attempt, NotificationApplication n, bool isLatestAttempt, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.PayModes.Core;
 using Shop.Web.Data;
+using Shop.Web.Fulfilment;
 using Shop.Web.Hosting;
 
 namespace Shop.Web.Bills;
@@ -10,7 +11,8 @@ namespace Shop.Web.Bills;
 /// Cancels abandoned bills (rule 9): PLACED ones after <see cref="ShopSettings.PlacedExpiry"/>, and cheque or
 /// transfer bills, PLACED or PENDING, after the longer deferred delay (both in <see cref="ShopSettings"/>). Each expiry
 /// is a compare-and-set with a trace line, so a payment landing at the same moment wins cleanly.
-/// It also finishes deliveries a crash interrupted (bills left SOLDOUT).
+/// It also finishes deliveries a crash interrupted (bills left SOLDOUT): at start-up, since the first sweep runs then,
+/// and again within a claim lease while any is left, so a delivery a crash left claimed is resumed once its claim is stale.
 /// </summary>
 public sealed class ExpiryService(
     IServiceScopeFactory scopes,
@@ -24,20 +26,22 @@ public sealed class ExpiryService(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var next = options.CurrentValue.Expiry.SweepEvery;
             try
             {
-                await SweepAsync(stoppingToken);
+                if ((await SweepAsync(stoppingToken)).Undelivered > 0 && FulfilmentService.ClaimLease < next)
+                    next = FulfilmentService.ClaimLease;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Bill expiry sweep failed; trying again at the next interval");
             }
-            await Task.Delay(options.CurrentValue.Expiry.SweepEvery, clock, stoppingToken);
+            await Task.Delay(next, clock, stoppingToken);
         }
     }
 
-    /// <summary>One pass; returns how many bills it cancelled.</summary>
-    public async Task<int> SweepAsync(CancellationToken ct = default)
+    /// <summary>One pass: expires abandoned bills, then delivers every bill left SOLDOUT.</summary>
+    public async Task<SweepResult> SweepAsync(CancellationToken ct = default)
     {
         using var scope = scopes.CreateScope();
         var dbs = scope.ServiceProvider.GetRequiredService<IDbContextFactory<ShopDbContext>>();
@@ -64,13 +68,20 @@ public sealed class ExpiryService(
                 cancelled++;
         }
 
-        var stuck = await db.Bills.AsNoTracking().Where(b => b.State == BillState.SoldOut && b.UpdatedAt < now.AddMinutes(-1))
+        // Every SOLDOUT bill, however recent: a delivery under way elsewhere holds its lines' claims, so this one only
+        // finishes what nobody is doing (and the first sweep, at start-up, what a crash left).
+        var soldOut = await db.Bills.AsNoTracking().Where(b => b.State == BillState.SoldOut)
             .Select(b => new { b.Id, b.Reference }).ToListAsync(ct);
-        foreach (var bill in stuck)
-            await bills.DeliverAsync(bill.Id, bill.Reference, ct);
+        var undelivered = 0;
+        foreach (var bill in soldOut)
+            if (!await bills.DeliverAsync(bill.Id, bill.Reference, ct))
+                undelivered++;
 
         if (cancelled > 0)
             logger.LogInformation("Expired {Count} unpaid bills", cancelled);
-        return cancelled;
+        return new SweepResult(cancelled, undelivered);
     }
 }
+
+/// <summary>What one sweep did: bills cancelled, and paid bills still waiting for their delivery.</summary>
+public sealed record SweepResult(int Expired, int Undelivered);

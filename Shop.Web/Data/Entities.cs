@@ -132,7 +132,10 @@ public enum FulfilmentPhase
     AfterPayment,
 }
 
-/// <summary>One fulfilment step done for one bill line; unique per (bill, line, phase) so it happens once.</summary>
+/// <summary>
+/// One fulfilment step for one bill line; unique per (bill, line, phase) so one caller at a time runs it. The row is the
+/// claim (<see cref="ClaimedAt"/>); the step counts as done only once its handler succeeded (<see cref="DoneAt"/>).
+/// </summary>
 public sealed class FulfilmentRecord
 {
     public long Id { get; set; }
@@ -140,7 +143,10 @@ public sealed class FulfilmentRecord
     public int LineNo { get; set; }
     public FulfilmentPhase Phase { get; set; }
     public required string Handler { get; set; }
-    public DateTime At { get; set; }
+    /// <summary>When the current claim was taken; a claim older than the lease with no <see cref="DoneAt"/> was left by a crash.</summary>
+    public DateTime ClaimedAt { get; set; }
+    /// <summary>When the handler succeeded; null while it runs (or if it never finished).</summary>
+    public DateTime? DoneAt { get; set; }
     public string Note { get; set; } = "";
 }
 

@@ -7,7 +7,10 @@ public sealed record FulfilmentContext(string BillReference, BillItem Line, Cust
 /// <summary>
 /// Delivers one kind of product, in the two phases of PAYMODES.md §2: before payment, when the order is
 /// confirmed (e.g. create the customer's account), and after payment, exactly once (the real delivery).
-/// Each returns a note for the delivery record.
+/// Each returns a note for the delivery record, which is marked done only after the handler returned.
+/// Handlers must be idempotent (e.g. keyed on the bill reference and line number): if the shop stops between the
+/// handler's work and that mark, or a handler runs past <see cref="FulfilmentService.ClaimLease"/>, the line is
+/// run again. Throwing leaves the line undone, to be retried by the recovery sweep.
 /// </summary>
 public interface IFulfilmentHandler
 {
