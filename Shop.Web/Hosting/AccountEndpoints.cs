@@ -39,7 +39,12 @@ public static class AccountEndpoints
     private static string LoginWith(string error, string returnUrl) =>
         $"{ShopIdentity.LoginPath}?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
 
-    /// <summary>Only local paths: a crafted link cannot send a freshly signed-in admin elsewhere.</summary>
+    /// <summary>
+    /// Where to go after signing in: <paramref name="returnUrl"/> when ASP.NET Core's own rules call it local (a path of this
+    /// site: not <c>//host</c> or <c>/\host</c>, no control character) and it can stand as is in a <c>Location</c> header
+    /// (printable ASCII: a browser drops a tab or a space where the server saw none); otherwise the dashboard.
+    /// A crafted link can neither send a freshly signed-in admin elsewhere nor make the sign-in fail.
+    /// </summary>
     public static string LocalOrAdmin(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : DefaultReturnUrl;
+        returnUrl is { Length: > 0 } url && RedirectHttpResult.IsLocalUrl(url) && url.All(c => c is > ' ' and <= '~') ? url : DefaultReturnUrl;
 }
