@@ -1,11 +1,13 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Shop.Web.Account;
+using Shop.Web.Components.Account;
 
 namespace Shop.Web.Hosting;
 
-/// <summary>The sign-in form's target and sign-out. Both are form posts, so antiforgery applies.</summary>
+/// <summary>The sign-in form's target and sign-out. Both are form posts that need the antiforgery token of the shop's own form.</summary>
 public static class AccountEndpoints
 {
     public const string DefaultReturnUrl = "/admin";
@@ -30,10 +32,30 @@ public static class AccountEndpoints
             : TypedResults.Redirect(LoginWith("invalid", target));
     }
 
-    private static async Task<RedirectHttpResult> LogoutAsync(SignInManager<IdentityUser> signIn)
+    /// <summary>
+    /// Binds no form field, so nothing checks the antiforgery token for it: checked here. Without it (another site's form
+    /// signing the admin out) nothing is done, and the page says so with the shop's own sign-out form.
+    /// </summary>
+    private static async Task<Results<RedirectHttpResult, RazorComponentResult<AccountDocument>>> LogoutAsync(
+        HttpContext http, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn)
     {
+        if (!await HasValidTokenAsync(http, antiforgery))
+            return AccountDocument.Result<SignOutRefused>(StatusCodes.Status400BadRequest);
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/account/login?signedOut=1");
+    }
+
+    /// <summary>The token is read from the form: a body that is not a readable form has none (a refusal, not a 500).</summary>
+    private static async Task<bool> HasValidTokenAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(http);
+        }
+        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return false;
+        }
     }
 
     private static string LoginWith(string error, string returnUrl) =>

@@ -76,7 +76,7 @@ public static class ShopIdentity
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
         }
-        return new RazorComponentResult<AccessDeniedDocument> { StatusCode = StatusCodes.Status403Forbidden }.ExecuteAsync(http);
+        return AccountDocument.Result<AccessDenied>(StatusCodes.Status403Forbidden).ExecuteAsync(http);
     }
 
     private static Task StatusOrRedirect(HttpContext http, string redirectUri, int status)
