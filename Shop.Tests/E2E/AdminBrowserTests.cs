@@ -101,6 +101,13 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
         await admin.GotoAsync(baseUrl + "/admin/settings");
         await Expect(admin.Locator(".field-name input")).ToHaveValueAsync("Demo Shop");
         await BrowserFixture.ScreenshotAsync(admin, "admin-settings");
+
+        // The layout's sign-out button, once the page is live, posts the form with its antiforgery token and signs out.
+        await Expect(admin.Locator(".admin-live")).ToBeVisibleAsync();
+        await admin.Locator("#sign-out").ClickAsync();
+        await admin.WaitForURLAsync("**/account/login?signedOut=1");
+        await admin.GotoAsync(baseUrl + "/admin");
+        await admin.WaitForURLAsync("**/account/login?**");
     }
 
     /// <summary>At the browser's 1280 px, every <paramref name="parts"/> of <paramref name="container"/> lies inside it (none clipped off).</summary>

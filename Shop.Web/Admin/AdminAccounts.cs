@@ -35,7 +35,8 @@ public sealed class AdminAccounts(UserManager<IdentityUser> users, RoleManager<I
             var token = await users.GeneratePasswordResetTokenAsync(user);
             if (await users.ResetPasswordAsync(user, token, password) is { Succeeded: false } reset)
                 return AdminAccountResult.Failed(reset.Errors);
-            // A reset also lifts a lockout: this is how a locked-out owner gets back in.
+            // A reset changes the security stamp, which lifts every sign-in lock on the account (SignInThrottle): this is
+            // how a locked-out owner gets back in. Also clear the account-wide lockout older versions of the shop set.
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
         }

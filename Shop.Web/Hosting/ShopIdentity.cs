@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Shop.PayModes.Core;
+using Shop.Web.Account;
 using Shop.Web.Admin;
 using Shop.Web.Components.Account;
 using Shop.Web.Data;
@@ -31,9 +32,9 @@ public static class ShopIdentity
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Not Identity's account-wide lockout (anyone could lock the owner out with five requests):
+                // failures are counted per account and client by SignInThrottle.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ShopDbContext>()
@@ -56,6 +57,9 @@ public static class ShopIdentity
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(PaymentHandover.AdminRole));
         services.AddScoped<AdminAccounts>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<KnownDevices>();
+        services.AddScoped<AdminSignIn>();
         return builder;
     }
 
@@ -72,7 +76,7 @@ public static class ShopIdentity
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
         }
-        return new RazorComponentResult<AccessDeniedDocument> { StatusCode = StatusCodes.Status403Forbidden }.ExecuteAsync(http);
+        return AccountDocument.Result<AccessDenied>(StatusCodes.Status403Forbidden).ExecuteAsync(http);
     }
 
     private static Task StatusOrRedirect(HttpContext http, string redirectUri, int status)
