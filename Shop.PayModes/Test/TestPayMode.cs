@@ -38,6 +38,9 @@ public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettin
         return base.IsOffered(context, settings);
     }
 
+    public override INotificationProtocol NotificationProtocol(RawNotification raw, IServiceProvider services) =>
+        services.GetRequiredService<TestNotificationProtocol>();
+
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
         group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover) =>
@@ -45,8 +48,7 @@ public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettin
             var (started, refusal) = await handover.BeginAsync(http, this, reference);
             return started is null ? refusal! : Results.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
         });
-        group.MapPost("/notify", (HttpContext http, NotificationPipeline pipeline, TestNotificationProtocol protocol) =>
-            pipeline.HandleAsync(http, protocol));
+        group.MapNotify(this);
         group.MapPost("/fire/{reference}", async (string reference, HttpContext http, TestSimulator simulator) =>
         {
             if (simulator.Refusal(http.User) is { } refusal)
