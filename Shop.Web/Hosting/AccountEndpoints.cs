@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Shop.PayModes.Core;
 
 namespace Shop.Web.Hosting;
 
@@ -10,7 +11,7 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account");
-        account.MapPost("/signin", SignInAsync);
+        account.MapPost("/signin", SignInAsync).LimitPerClient(ClientRateLimit.SignIn);
         account.MapPost("/logout", LogoutAsync);
         return app;
     }

@@ -613,16 +613,26 @@ namespace Shop.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("BodyBounded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("BodyIsBase64")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BodyLength")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodySha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headers")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Method")
@@ -631,6 +641,9 @@ namespace Shop.Web.Data.Migrations
 
                     b.Property<string>("PayMode")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueryString")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -652,6 +665,8 @@ namespace Shop.Web.Data.Migrations
                     b.HasIndex("BillReference");
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Verdict", "ReceivedAt");
 
                     b.ToTable("Notifications");
                 });
