@@ -56,6 +56,7 @@ public static class ShopServices
         services.AddScoped<IBillGateway>(sp => sp.GetRequiredService<BillService>());
         services.AddScoped<INotificationJournal, NotificationJournal>();
         services.AddHostedService<UnjudgedNotifications>();
+        services.AddScoped<JournalArchive>();
         services.AddScoped<IPayModeSettingsStore, PayModeSettingsStore>();
         services.AddScoped<CheckoutService>();
         services.AddSingleton<CheckoutGate>();
