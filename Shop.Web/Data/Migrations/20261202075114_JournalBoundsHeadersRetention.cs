@@ -32,7 +32,7 @@ namespace Shop.Web.Data.Migrations
               OR OLD.BillReference IS NOT NULL
               OR OLD.ReceivedAt > datetime('now', '-1 day')
               OR EXISTS (SELECT 1 FROM ProcessedNotifications p WHERE p.JournalId = OLD.Id)
-            BEGIN SELECT RAISE(ABORT, 'only rejected notifications that name no bill and are more than a day old leave the journal (journal archive)'); END;
+            BEGIN SELECT RAISE(ABORT, 'the notification journal is append-only: only rejected notifications that name no bill, more than a day old, leave it (journal archive)'); END;
             """;
 
         /// <inheritdoc />
