@@ -61,6 +61,13 @@ public interface IPayMode
     /// <summary>Maps send / return / cancel / notify (and anything else) onto <c>/paymodes/{code}</c>.</summary>
     void MapEndpoints(IEndpointRouteBuilder group);
 
+    /// <summary>
+    /// The protocol that judges a notification of this mode, chosen from the raw message alone: at the notify endpoint
+    /// (<see cref="PayModeEndpoints.MapNotify"/>), and again at start-up for a journaled one a stop left unjudged.
+    /// Null: this mode takes no such notification.
+    /// </summary>
+    INotificationProtocol? NotificationProtocol(RawNotification raw, IServiceProvider services) => null;
+
     /// <summary>Services the pay mode needs besides itself. A pay mode that has some declares
     /// <c>IPayMode</c> again in its base list and implements this static method.</summary>
     static virtual void AddServices(IServiceCollection services)
@@ -97,6 +104,8 @@ public abstract class PayMode<TSettings, TSelector, TSettingsForm> : IPayMode
         context.Total > 0 ? Availability.Yes : Availability.No("Nothing to pay: the free order mode applies.");
 
     public abstract void MapEndpoints(IEndpointRouteBuilder group);
+
+    public virtual INotificationProtocol? NotificationProtocol(RawNotification raw, IServiceProvider services) => null;
 }
 
 /// <summary>

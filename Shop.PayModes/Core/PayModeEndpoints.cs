@@ -23,6 +23,16 @@ public static class PayModeEndpoints
         return app;
     }
 
+    /// <summary>
+    /// <c>/notify</c>: the provider's server-to-server notification, through the shared pipeline with the protocol the mode
+    /// chooses for it (<see cref="IPayMode.NotificationProtocol"/>). Providers notify from few addresses, so it has its own,
+    /// generous per-client budget.
+    /// </summary>
+    public static RouteHandlerBuilder MapNotify(this IEndpointRouteBuilder group, IPayMode mode, params string[] methods) =>
+        group.MapMethods("/notify", methods.Length > 0 ? methods : ["POST"],
+                (HttpContext http, NotificationPipeline pipeline) => pipeline.HandleAsync(http, mode))
+            .LimitPerClient(ClientRateLimit.Notify);
+
     /// <summary>The browser return and cancel: display only, never proof of payment (rule 2).</summary>
     public static void MapStatusReturns(this IEndpointRouteBuilder group, Func<HttpRequest, Task<string?>> findReference)
     {

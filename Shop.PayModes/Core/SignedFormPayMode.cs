@@ -51,11 +51,13 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
         group.MapGet("/send/{reference}", SendAsync);
-        group.MapMethods("/notify", NotifyMethods, (HttpContext http, NotificationPipeline pipeline, TProtocol protocol) =>
-            pipeline.HandleAsync(http, protocol));
+        group.MapNotify(this, NotifyMethods);
         group.MapVerifiedReturns(Code, async (form, services, ct) =>
             VerifyReturn(form, await services.GetRequiredService<IPayModeSettingsStore>().GetSettingsAsync<TSettings>(Code, ct)));
     }
+
+    public override INotificationProtocol NotificationProtocol(RawNotification raw, IServiceProvider services) =>
+        services.GetRequiredService<TProtocol>();
 
     private async Task<IResult> SendAsync(string reference, HttpContext http, PaymentHandover handover,
         IBillGateway bills, IPayModeSettingsStore store, IShopSettings shop, TimeProvider clock)

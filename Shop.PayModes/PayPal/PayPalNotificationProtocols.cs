@@ -63,8 +63,11 @@ public sealed class PayPalOrderProtocol(PayPalContext context, PayPalApi api) : 
 {
     public string PayMode => PayPalPayMode.ModeCode;
 
+    /// <summary>The journal's method for an order look-up: no HTTP request can carry it.</summary>
+    public const string Method = "GET-ORDER";
+
     public static RawNotification Request(string orderId) =>
-        new(PayPalPayMode.ModeCode, "GET-ORDER", "application/json",
+        new(PayPalPayMode.ModeCode, Method, "application/json",
             JsonSerializer.SerializeToUtf8Bytes(new { order_id = orderId }), "", new Dictionary<string, string>(), null);
 
     public async Task<NotificationCheck> VerifyAsync(RawNotification raw, CancellationToken ct)

@@ -44,16 +44,15 @@ public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayP
             checkout.SendAsync(http, this, reference));
         group.MapMethods("/return", ["GET", "POST"], (HttpContext http, PayPalCheckout checkout) => checkout.ReturnAsync(http));
         group.MapMethods("/cancel", ["GET", "POST"], (HttpContext http, PayPalCheckout checkout) => checkout.CancelAsync(http));
-        group.MapPost("/notify", (HttpContext http, NotificationPipeline pipeline, IServiceProvider services) =>
-        {
-            // Orders webhooks are JSON; Payments Standard IPN is form-encoded.
-            var json = http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
-            INotificationProtocol protocol = json
-                ? services.GetRequiredService<PayPalWebhookProtocol>()
-                : services.GetRequiredService<PayPalIpnProtocol>();
-            return pipeline.HandleAsync(http, protocol);
-        });
+        group.MapNotify(this);
     }
+
+    /// <summary>Orders webhooks are JSON; Payments Standard IPN is form-encoded; the order look-up after a buyer's return
+    /// (journaled too, never an HTTP method a request can have) asks PayPal for the order.</summary>
+    public override INotificationProtocol NotificationProtocol(RawNotification raw, IServiceProvider services) =>
+        raw.Method == PayPalOrderProtocol.Method ? services.GetRequiredService<PayPalOrderProtocol>()
+        : raw.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true ? services.GetRequiredService<PayPalWebhookProtocol>()
+        : services.GetRequiredService<PayPalIpnProtocol>();
 
     public SelfCheckResult Run(PayModeSettings settings, ShopSettings shop) =>
         settings is PayPalSettings own ? PayPalSelfCheck.Run(own, shop.TestMode) : SelfChecks.WrongSettings(settings);

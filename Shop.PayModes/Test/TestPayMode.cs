@@ -38,6 +38,9 @@ public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettin
         return base.IsOffered(context, settings);
     }
 
+    public override INotificationProtocol NotificationProtocol(RawNotification raw, IServiceProvider services) =>
+        services.GetRequiredService<TestNotificationProtocol>();
+
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
         group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover) =>
@@ -45,8 +48,7 @@ public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettin
             var (started, refusal) = await handover.BeginAsync(http, this, reference);
             return started is null ? refusal! : Results.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
         });
-        group.MapPost("/notify", (HttpContext http, NotificationPipeline pipeline, TestNotificationProtocol protocol) =>
-            pipeline.HandleAsync(http, protocol));
+        group.MapNotify(this);
         // The simulated provider delivering its held notification, from outside the buyer's browser. The group takes no
         // antiforgery token (providers post to it), so this asks for a JSON body instead: a cross-site form riding on an
         // admin's cookie cannot send one, and a cross-site script could only with a CORS preflight the shop never grants.

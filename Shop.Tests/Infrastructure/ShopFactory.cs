@@ -22,10 +22,29 @@ public class ShopFactory : WebApplicationFactory<Program>
     public ShopFactory(IDictionary<string, string?> settings)
     {
         DataDirectory = Directory.CreateTempSubdirectory("shop-test-").FullName;
+        _ownsDataDirectory = true;
         _settings = new(settings);
     }
 
+    /// <summary>The shop on an existing data directory (a restart), which it leaves in place when disposed.</summary>
+    public ShopFactory(IDictionary<string, string?> settings, string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        _settings = new(settings);
+    }
+
+    private readonly bool _ownsDataDirectory;
+
     public string DataDirectory { get; }
+
+    /// <summary>Every per-client limit of <c>Shop:RateLimits</c> off: tests send far more than a client would. Tests of the limits set them.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> NoRateLimits = new Dictionary<string, string?>
+    {
+        ["Shop:RateLimits:Checkout"] = "0",
+        ["Shop:RateLimits:Notify"] = "0",
+        ["Shop:RateLimits:SignIn"] = "0",
+        ["Shop:RateLimits:Sandbox"] = "0",
+    };
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -34,7 +53,10 @@ public class ShopFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Shop:DataDirectory", DataDirectory);
         builder.UseSetting("Shop:Expiry:SweepEvery", "01:00:00");
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in NoRateLimits.Where(limit => !_settings.ContainsKey(limit.Key)))
+            builder.UseSetting(key, value);
+        // A null value leaves the key unset: the shop's own default applies.
+        foreach (var (key, value) in _settings.Where(setting => setting.Value is not null))
             builder.UseSetting(key, value);
     }
 
@@ -50,7 +72,7 @@ public class ShopFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDataDirectory)
         {
             try { Directory.Delete(DataDirectory, recursive: true); }
             catch (IOException) { /* SQLite may still hold the file for a moment: the OS cleans temp */ }

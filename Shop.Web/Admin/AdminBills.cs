@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
+using Shop.Web.Bills;
 using Shop.Web.Data;
 
 namespace Shop.Web.Admin;
@@ -44,8 +45,11 @@ public sealed record TraceFilter(string? Reference = null, string? PayMode = nul
 
 public sealed record TraceRow(long Id, DateTime At, string BillReference, string Who, string What, BillState? FromState, BillState? ToState, string? PayMode, string? Data);
 
+/// <param name="RedactedHeaders">One "Name: value" line per header the journal kept, sensitive values hidden.</param>
+/// <param name="BodySha256">Set when only the start of the body was kept: the hash of the whole.</param>
 public sealed record NotificationRow(long Id, DateTime ReceivedAt, string PayMode, string Method, string? ContentType, string? RemoteIp,
-    NotificationVerdict Verdict, string? Detail, string? BillReference, string RedactedBody, int BodyLength, bool Truncated);
+    NotificationVerdict Verdict, string? Detail, string? BillReference, string RedactedBody, int BodyLength, bool Truncated,
+    string? RedactedQuery = null, string? RedactedHeaders = null, string? BodySha256 = null);
 
 public sealed record BillDetail(Bill Bill, IReadOnlyList<TraceRow> Trace, IReadOnlyList<NotificationRow> Notifications);
 
@@ -215,5 +219,9 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
 
     private static NotificationRow ToRow(NotificationRecord n) => new(n.Id, n.ReceivedAt, n.PayMode, n.Method, n.ContentType, n.RemoteIp,
         n.Verdict, n.Detail is null ? null : NotificationRedactor.MaskDigits(n.Detail), n.BillReference,
-        n.BodyIsBase64 ? $"(binary body, {n.BodyLength} bytes)" : NotificationRedactor.Redact(n.Body, n.ContentType), n.BodyLength, n.Truncated);
+        n.BodyIsBase64 ? $"(binary body, {n.BodyLength} bytes)" : NotificationRedactor.Redact(n.Body, n.ContentType), n.BodyLength, n.Truncated,
+        string.IsNullOrEmpty(n.QueryString) ? null : NotificationRedactor.Redact(n.QueryString.TrimStart('?')),
+        n.Headers is null ? null : string.Join('\n', JournalHeaders.Deserialize(n.Headers).Select(h =>
+            $"{h.Key}: {(NotificationRedactor.IsSensitiveName(h.Key) ? NotificationRedactor.Hidden : NotificationRedactor.MaskDigits(h.Value))}")),
+        n.BodyBounded ? n.BodySha256 : null);
 }

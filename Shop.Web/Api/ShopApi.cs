@@ -5,6 +5,7 @@ using Shop.PayModes.Core;
 using Shop.Web.Bills;
 using Shop.Web.Checkout;
 using Shop.Web.Data;
+using Shop.Web.Hosting;
 
 namespace Shop.Web.Api;
 
@@ -21,7 +22,7 @@ public static class ShopApi
     {
         var api = app.MapGroup("/api").DisableAntiforgery();
         api.MapGet("/products", GetProducts);
-        api.MapPost("/checkout", PostCheckout);
+        api.MapPost("/checkout", PostCheckout).LimitPerClient(ClientRateLimit.Checkout);
         api.MapGet("/bills/{reference}", GetBill);
         app.MapGet("/health", GetHealth);
         return app;
@@ -36,9 +37,14 @@ public static class ShopApi
     }
 
     private static async Task<Results<Created<CheckoutResult>, ValidationProblem, ProblemHttpResult>> PostCheckout(
-        HttpContext http, CheckoutService checkout, IShopSettings shop)
+        HttpContext http, CheckoutService checkout, CheckoutGate gate, IShopSettings shop)
     {
         var ct = http.RequestAborted;
+        if (gate.StorageRefusal() is { } full)
+        {
+            http.Response.Headers.RetryAfter = NotificationAnswers.RetryAfterSeconds(FreeDiskGuard.RetryAfter);
+            return TypedResults.Problem(title: "Not taking orders for now", detail: full, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         if (!(http.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return TypedResults.Problem(title: "Unsupported content type", detail: "Send the order as application/json.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, extensions: Field("body"));

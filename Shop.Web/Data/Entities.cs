@@ -82,7 +82,10 @@ public sealed class PaymentAttempt
     public string? PaidTransactionId { get; set; }
 }
 
-/// <summary>Every notification received, verified or not. Rows are never deleted; the raw body is never changed.</summary>
+/// <summary>
+/// Every notification received, verified or not. The raw request is never changed and the verdict is written once;
+/// only old rejected rows that name no bill are ever removed, by the <c>journal archive</c> command (database triggers).
+/// </summary>
 public sealed class NotificationRecord
 {
     public long Id { get; set; }
@@ -91,11 +94,22 @@ public sealed class NotificationRecord
     public required string Method { get; set; }
     public string? ContentType { get; set; }
     public string? RemoteIp { get; set; }
-    /// <summary>The body as text when it was UTF-8, else Base64.</summary>
+    /// <summary>The body as text when it was UTF-8, else Base64; only its start when <see cref="BodyBounded"/>.</summary>
     public required string Body { get; set; }
     public bool BodyIsBase64 { get; set; }
+    /// <summary>Bytes of the whole body as read (the first <c>NotificationPipeline.MaxBodyBytes</c> when <see cref="Truncated"/>).</summary>
     public int BodyLength { get; set; }
+    /// <summary>The request had more than the shop reads; the rest was never read.</summary>
     public bool Truncated { get; set; }
+    /// <summary>Only the first <c>NotificationJournal.MaxStoredBodyBytes</c> bytes are kept: <see cref="BodySha256"/> and
+    /// <see cref="BodyLength"/> describe the whole.</summary>
+    public bool BodyBounded { get; set; }
+    /// <summary>SHA-256 (lower-case hex) of the whole body as read; null on rows journaled before it was kept.</summary>
+    public string? BodySha256 { get; set; }
+    /// <summary>The request's query string (with its '?'), as received.</summary>
+    public string? QueryString { get; set; }
+    /// <summary>The request's headers as a JSON object, bounded, without cookies or credentials: what judging it again needs.</summary>
+    public string? Headers { get; set; }
     public NotificationVerdict Verdict { get; set; }
     public string? Detail { get; set; }
     public string? BillReference { get; set; }

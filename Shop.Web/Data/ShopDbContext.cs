@@ -65,6 +65,9 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options)
         {
             e.HasIndex(n => n.BillReference);
             e.HasIndex(n => n.ReceivedAt);
+            // Start-up finds the rows a stop left unjudged, and retention the old rejected ones, by verdict.
+            e.HasIndex(n => new { n.Verdict, n.ReceivedAt });
+            e.Property(n => n.BodySha256).HasMaxLength(64);
         });
         model.Entity<BillTrace>(e =>
         {

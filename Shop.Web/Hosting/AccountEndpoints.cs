@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Shop.PayModes.Core;
 using Shop.Web.Account;
 using Shop.Web.Components.Account;
 
@@ -15,7 +16,7 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account");
-        account.MapPost("/signin", SignInAsync);
+        account.MapPost("/signin", SignInAsync).LimitPerClient(ClientRateLimit.SignIn);
         account.MapPost("/logout", LogoutAsync);
         return app;
     }

@@ -1,5 +1,6 @@
 using Shop.PayModes.Core.SignatureLab;
 using Shop.Web.Admin;
+using Shop.Web.Bills;
 using Shop.Web.Data;
 
 namespace Shop.Web.Hosting;
@@ -28,8 +29,80 @@ public static class CommandLine
         // PAYMODES.md §6: pure computation on stdin; no host, no database. The admin page gets the same providers (AddSignatureLab).
         ["signature", ..] => SignatureCommand.Run(args, stdin, stdout, stderr, SignatureLabProviders.BuiltIn),
         ["admin", .. var rest] => await AdminAsync(rest, stdout, stderr),
+        ["journal", .. var rest] => await JournalAsync(rest, stdout, stderr),
         _ => null,
     };
+
+    private const string JournalUsage = "usage: journal archive --older-than <days> --to <file> [--Section:Key=value ...]";
+
+    /// <summary><c>journal archive --older-than d --to file</c>: moves old rejected notifications out of the journal into
+    /// an archive file (JSON lines, appended), leaving everything that changed or names a bill (see <see cref="JournalArchive"/>).</summary>
+    private static async Task<int> JournalAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args is not ["archive", .. var options])
+        {
+            await error.WriteLineAsync(JournalUsage);
+            return BadUsage;
+        }
+        string? days = null, archive = null;
+        var configuration = new List<string>();
+        for (var i = 0; i < options.Length; i++)
+        {
+            switch (options[i])
+            {
+                case "--older-than" when i + 1 < options.Length:
+                    days = options[++i];
+                    break;
+                case "--to" when i + 1 < options.Length:
+                    archive = options[++i];
+                    break;
+                case "--older-than" or "--to":
+                    await error.WriteLineAsync($"{options[i]} needs a value. {JournalUsage}");
+                    return BadUsage;
+                default:
+                    configuration.Add(options[i]);
+                    break;
+            }
+        }
+        if (days is null || string.IsNullOrWhiteSpace(archive))
+        {
+            await error.WriteLineAsync(JournalUsage);
+            return BadUsage;
+        }
+        if (!int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var olderThan)
+            || olderThan < JournalArchive.MinimumDays)
+        {
+            await error.WriteLineAsync($"journal archive: --older-than takes a whole number of days, at least {JournalArchive.MinimumDays}. {JournalUsage}");
+            return BadUsage;
+        }
+
+        var path = Path.GetFullPath(archive);
+        await using var app = await BuildAsync(configuration);
+        await using var scope = app.Services.CreateAsyncScope();
+        int moved;
+        try
+        {
+            moved = await scope.ServiceProvider.GetRequiredService<JournalArchive>().ArchiveAsync(olderThan, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"journal archive: cannot write {path}: {ex.Message}");
+            return Failed;
+        }
+        await output.WriteLineAsync($"journal archive: {moved} rejected notifications older than {olderThan} days written to {path} and removed from the journal.");
+        return Ok;
+    }
+
+    /// <summary>The shop's services on its migrated database, without a web server (verbs that need the data).</summary>
+    private static async Task<WebApplication> BuildAsync(IEnumerable<string> configuration)
+    {
+        var builder = ShopHost.CreateBuilder([.. configuration]);
+        builder.Logging.ClearProviders();
+        builder.AddShopServices();
+        var app = builder.Build();
+        await DatabaseSetup.InitializeAsync(app.Services);
+        return app;
+    }
 
     /// <summary><c>admin create --email e --password p</c>: creates an administrator or resets its password.
     /// Builds the shop's services and migrates the database, but starts no web server.</summary>
@@ -66,11 +139,7 @@ public static class CommandLine
             return BadUsage;
         }
 
-        var builder = ShopHost.CreateBuilder([.. configuration]);
-        builder.Logging.ClearProviders();
-        builder.AddShopServices();
-        await using var app = builder.Build();
-        await DatabaseSetup.InitializeAsync(app.Services);
+        await using var app = await BuildAsync(configuration);
         await using var scope = app.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<AdminAccounts>().CreateOrResetAsync(email.Trim(), password);
         if (!result.Succeeded)

@@ -38,6 +38,7 @@ public static class ShopPipeline
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseWhen(http => !IsMachineFacing(http.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseShopRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

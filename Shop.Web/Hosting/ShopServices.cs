@@ -55,8 +55,15 @@ public static class ShopServices
         services.AddScoped<BillService>();
         services.AddScoped<IBillGateway>(sp => sp.GetRequiredService<BillService>());
         services.AddScoped<INotificationJournal, NotificationJournal>();
+        services.AddHostedService<UnjudgedNotifications>();
+        services.AddScoped<JournalArchive>();
         services.AddScoped<IPayModeSettingsStore, PayModeSettingsStore>();
         services.AddScoped<CheckoutService>();
+        services.AddSingleton<CheckoutGate>();
+        services.AddShopRateLimits();
+        services.AddOptions<StorageOptions>().BindConfiguration("Shop:Storage").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IFreeDiskSpace>(new DriveFreeSpace([.. new[] { dataDir, DatabaseDirectory(connection) }.OfType<string>().Distinct()]));
+        services.AddSingleton<FreeDiskGuard>();
         services.AddScoped<FulfilmentService>();
         services.AddSingleton<IFulfilmentHandler, DefaultFulfilmentHandler>();
         services.AddScoped<CartState>();
@@ -75,6 +82,15 @@ public static class ShopServices
         services.AddPayMode<OgonePayMode>();
         services.AddPayMode<PayPalPayMode>();
         return builder;
+    }
+
+    /// <summary>The folder of a SQLite database file, or null (in memory, or not a file).</summary>
+    private static string? DatabaseDirectory(string connection)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;
+        return file is { Length: > 0 } && file != ":memory:" && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? Path.GetDirectoryName(Path.GetFullPath(file))
+            : null;
     }
 
     /// <summary>Where the database, keys and logs live: <c>Shop:DataDirectory</c>, else <c>App_Data</c> under the content root.</summary>

@@ -17,49 +17,90 @@ public sealed class NotificationPipeline(
     /// <summary>Larger bodies are refused; no provider sends anything near this.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    public async Task<IResult> HandleAsync(HttpContext http, INotificationProtocol protocol)
+    /// <summary>A notification to <c>/paymodes/{code}/notify</c>, judged by the protocol the mode chooses for it.</summary>
+    public Task<IResult> HandleAsync(HttpContext http, IPayMode mode) =>
+        HandleAsync(http, mode.Code, raw => mode.NotificationProtocol(raw, http.RequestServices));
+
+    public Task<IResult> HandleAsync(HttpContext http, INotificationProtocol protocol) => HandleAsync(http, protocol.PayMode, _ => protocol);
+
+    private async Task<IResult> HandleAsync(HttpContext http, string payMode, Func<RawNotification, INotificationProtocol?> protocolFor)
     {
+        INotificationProtocol? protocol = null;
         NotificationOutcome outcome;
         try
         {
             var (body, truncated) = await ReadBodyAsync(http.Request, http.RequestAborted);
             var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            var raw = new RawNotification(protocol.PayMode, http.Request.Method, http.Request.ContentType, body,
+            var raw = new RawNotification(payMode, http.Request.Method, http.Request.ContentType, body,
                 http.Request.QueryString.Value ?? "", headers, http.Connection.RemoteIpAddress?.ToString());
+            protocol = protocolFor(raw) ?? throw new InvalidOperationException($"pay mode '{payMode}' takes no notification");
             outcome = await ProcessAsync(protocol, raw, truncated, http.RequestAborted);
         }
         catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
         {
             // Not even journaled (the database is away?): still no 5xx, and the provider sends it again.
-            logger.LogError(ex, "A {PayMode} notification could not be journaled", protocol.PayMode);
+            logger.LogError(ex, "A {PayMode} notification could not be journaled", payMode);
             outcome = NotProcessed(ex);
         }
-        return protocol.Answer(outcome);
+        return outcome.RetryAfter is not null ? NotificationAnswers.RetryLater(outcome)
+            : protocol?.Answer(outcome) ?? NotificationAnswers.Default(outcome);
     }
 
     public async Task<NotificationOutcome> ProcessAsync(INotificationProtocol protocol, RawNotification raw, bool truncated = false, CancellationToken ct = default)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["PayMode"] = protocol.PayMode });
-        var journalId = await journal.AppendAsync(
-            new JournalEntry(protocol.PayMode, clock.GetUtcNow().UtcDateTime, raw.Method, raw.ContentType, raw.RemoteIp, raw.Body, truncated), ct);
-
-        NotificationOutcome outcome;
+        long journalId;
         try
         {
-            outcome = truncated
-                ? new NotificationOutcome(NotificationVerdict.TooLarge, null, $"body over {MaxBodyBytes} bytes")
-                : await JudgeAsync(protocol, raw, journalId, ct);
+            journalId = await journal.AppendAsync(new JournalEntry(protocol.PayMode, clock.GetUtcNow().UtcDateTime, raw.Method, raw.ContentType,
+                raw.RemoteIp, raw.Body, truncated, raw.QueryString, raw.Headers), ct);
+        }
+        catch (StorageFullException full)
+        {
+            // Nothing is judged unless it is journaled first: the provider is asked to send it again once there is room.
+            logger.LogWarning("A {PayMode} notification was not taken: {Reason}", protocol.PayMode, full.Message);
+            return new NotificationOutcome(NotificationVerdict.Refused, null, $"not journaled: {full.Message}") { RetryAfter = full.RetryAfter };
+        }
+
+        var outcome = truncated
+            ? new NotificationOutcome(NotificationVerdict.TooLarge, null, $"body over {MaxBodyBytes} bytes")
+            : await JudgeOrNotProcessedAsync(protocol, raw, journalId, ct);
+        await RecordAsync(journalId, outcome);
+        return outcome;
+    }
+
+    /// <summary>
+    /// A journaled notification that never got its verdict (the shop stopped between the two): judged now by the same rules,
+    /// as if it had just arrived, with the journal row it already has. Idempotency makes this safe even when the provider
+    /// has meanwhile sent it again.
+    /// </summary>
+    public async Task<NotificationOutcome> JudgeAgainAsync(long journalId, INotificationProtocol protocol, RawNotification raw, CancellationToken ct = default)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["PayMode"] = protocol.PayMode });
+        var outcome = await JudgeOrNotProcessedAsync(protocol, raw, journalId, ct);
+        outcome = outcome with { Detail = $"judged again after a stop: {outcome.Detail}" };
+        await RecordAsync(journalId, outcome);
+        return outcome;
+    }
+
+    private async Task<NotificationOutcome> JudgeOrNotProcessedAsync(INotificationProtocol protocol, RawNotification raw, long journalId, CancellationToken ct)
+    {
+        try
+        {
+            return await JudgeAsync(protocol, raw, journalId, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             logger.LogError(ex, "Notification {JournalId} could not be processed", journalId);
-            outcome = NotProcessed(ex);
+            return NotProcessed(ex);
         }
+    }
 
+    private async Task RecordAsync(long journalId, NotificationOutcome outcome)
+    {
         await journal.SetVerdictAsync(journalId, outcome.Verdict, outcome.BillReference, outcome.Detail, CancellationToken.None);
         logger.LogInformation("Notification {JournalId} for {BillReference}: {Verdict} ({Detail})",
             journalId, outcome.BillReference, outcome.Verdict, outcome.Detail);
-        return outcome;
     }
 
     private async Task<NotificationOutcome> JudgeAsync(INotificationProtocol protocol, RawNotification raw, long journalId, CancellationToken ct)

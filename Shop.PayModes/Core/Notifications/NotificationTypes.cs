@@ -98,6 +98,9 @@ public sealed record NotificationCheck(NotificationVerdict Verdict, ProviderPaym
 
 public sealed record NotificationOutcome(NotificationVerdict Verdict, string? BillReference, string Detail, ApplyResult? Applied = null)
 {
+    /// <summary>Set when the shop could not take the notification for now (it was not journaled): the provider should send it again after this.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The provider should stop retrying: it was taken, already taken, or judged for good.</summary>
     public bool Processed => Verdict is NotificationVerdict.Accepted or NotificationVerdict.Duplicate or NotificationVerdict.Mismatch;
 }
@@ -114,6 +117,8 @@ public interface INotificationProtocol
     Microsoft.AspNetCore.Http.IResult Answer(NotificationOutcome outcome) => NotificationAnswers.Default(outcome);
 }
 
+/// <summary>A notification as the journal receives it: everything needed to judge it again (the journal keeps it bounded).</summary>
+/// <param name="Truncated">The request had more than <see cref="NotificationPipeline.MaxBodyBytes"/> bytes; the rest was not read.</param>
 public sealed record JournalEntry(
     string PayMode,
     DateTime ReceivedAt,
@@ -121,11 +126,20 @@ public sealed record JournalEntry(
     string? ContentType,
     string? RemoteIp,
     byte[] Body,
-    bool Truncated);
+    bool Truncated,
+    string QueryString = "",
+    IReadOnlyDictionary<string, string>? Headers = null);
+
+/// <summary>The shop refuses new writes for now (its disk is nearly full): nothing was written; try again after <see cref="RetryAfter"/>.</summary>
+public sealed class StorageFullException(string message, TimeSpan retryAfter) : IOException(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
 
 /// <summary>The append-only record of every notification received, verified or not.</summary>
 public interface INotificationJournal
 {
+    /// <exception cref="StorageFullException">The shop takes no new writes for now; nothing was journaled.</exception>
     Task<long> AppendAsync(JournalEntry entry, CancellationToken ct = default);
 
     /// <summary>Records the verdict once it is known; the raw data is never changed.</summary>

@@ -34,10 +34,11 @@ public static class SandboxEndpoints
         return app;
     }
 
-    /// <summary>A route group for a provider's sandbox: no antiforgery (providers do not send ours), and 404 unless the shop is in test mode.</summary>
+    /// <summary>A route group for a provider's sandbox: no antiforgery (providers do not send ours), 404 unless the shop is in test mode,
+    /// and the sandbox's own per-client budget.</summary>
     public static RouteGroupBuilder MapSandboxGroup(this IEndpointRouteBuilder app, string prefix)
     {
-        var group = app.MapGroup(prefix).DisableAntiforgery().WithTags("sandbox");
+        var group = app.MapGroup(prefix).DisableAntiforgery().WithTags("sandbox").LimitPerClient(ClientRateLimit.Sandbox);
         group.AddEndpointFilter(async (context, next) =>
             context.HttpContext.RequestServices.GetRequiredService<IShopSettings>().Current.TestMode
                 ? await next(context)

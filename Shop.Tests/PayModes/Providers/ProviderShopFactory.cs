@@ -50,6 +50,11 @@ public class ProviderShopFactory : ShopFactory
     {
     }
 
+    /// <summary>On an existing data directory (a restart), left in place when disposed.</summary>
+    protected ProviderShopFactory(Dictionary<string, string?> settings, string dataDirectory) : base(settings, dataDirectory)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -616,16 +616,26 @@ namespace Shop.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("BodyBounded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("BodyIsBase64")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BodyLength")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodySha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headers")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Method")
@@ -634,6 +644,9 @@ namespace Shop.Web.Data.Migrations
 
                     b.Property<string>("PayMode")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueryString")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -655,6 +668,8 @@ namespace Shop.Web.Data.Migrations
                     b.HasIndex("BillReference");
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Verdict", "ReceivedAt");
 
                     b.ToTable("Notifications");
                 });

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Shop.PayModes.Core;
+
+/// <summary>
+/// The per-client request budgets of the shop (<c>Shop:RateLimits:*</c>, requests per minute per client). An endpoint
+/// names the budget it spends; the host enforces them with ASP.NET Core's rate limiter.
+/// </summary>
+public enum ClientRateLimit
+{
+    /// <summary>Placing an order: <c>POST /api/checkout</c> and the interactive checkout's "place order".</summary>
+    Checkout,
+    /// <summary>Provider notifications, <c>/paymodes/{code}/notify</c>.</summary>
+    Notify,
+    /// <summary>The sign-in form's post.</summary>
+    SignIn,
+    /// <summary>The built-in provider sandboxes, <c>/sandbox/{code}/...</c>.</summary>
+    Sandbox,
+}
+
+/// <summary>Endpoint metadata: a request to this endpoint spends one of the client's <see cref="Limit"/> requests.</summary>
+public sealed record ClientRateLimitMetadata(ClientRateLimit Limit);
+
+public static class ClientRateLimitConventions
+{
+    /// <summary>Counts every request to these endpoints against the client's <paramref name="limit"/> budget.</summary>
+    public static TBuilder LimitPerClient<TBuilder>(this TBuilder builder, ClientRateLimit limit) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ClientRateLimitMetadata(limit));
+}
