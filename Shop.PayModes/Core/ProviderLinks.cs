@@ -37,6 +37,6 @@ public static class ProviderLinks
     /// <summary>The refusal of a mode whose payment page is empty outside test mode, or null.</summary>
     public static Availability? Unconfigured(string? paymentUrl, OfferContext context, string name) =>
         string.IsNullOrWhiteSpace(paymentUrl) && !context.ShopTestMode
-            ? Availability.No($"{name} has no payment page URL (the built-in sandbox only exists in test mode).")
+            ? Availability.No($"{name} has no payment page URL (the built-in sandbox only serves the shop in test mode).")
             : null;
 }
