@@ -97,8 +97,11 @@ public abstract class PayMode<TSettings, TSelector, TSettingsForm> : IPayMode
 
     public virtual PayModeSettings CreateDefaultSettings() => new TSettings();
 
+    /// <summary>A provider mode configured for production is not offered in test mode (<see cref="ProviderWorld"/>), then the amount rules, then the mode's own.</summary>
     public Availability IsOffered(OfferContext context, PayModeSettings settings) =>
-        settings.AmountRule(context) is { } refusal ? Availability.No(refusal) : IsOffered(context, (TSettings)settings);
+        ProviderWorld.OfAny(settings, context.ShopTestMode)?.TestModeRefusal is { } production ? Availability.No(production)
+        : settings.AmountRule(context) is { } refusal ? Availability.No(refusal)
+        : IsOffered(context, (TSettings)settings);
 
     protected virtual Availability IsOffered(OfferContext context, TSettings settings) =>
         context.Total > 0 ? Availability.Yes : Availability.No("Nothing to pay: the free order mode applies.");
@@ -110,7 +113,7 @@ public abstract class PayMode<TSettings, TSelector, TSettingsForm> : IPayMode
 
 /// <summary>
 /// A pay mode whose provider needs more sandbox routes than the shared hosted-page flow
-/// (<c>/sandbox/{code}/pay</c>): they are mapped under <c>/sandbox/{code}</c>, only answering in test mode.
+/// (<c>/sandbox/{code}/pay</c>): they are mapped under <c>/sandbox/{code}</c>, only answering while the mode is in the sandbox world.
 /// </summary>
 public interface IPayModeSandbox
 {

@@ -17,7 +17,7 @@ public static class PayModeEndpoints
             var group = app.MapGroup($"/paymodes/{mode.Code}").DisableAntiforgery().WithTags($"paymode:{mode.Code}");
             mode.MapEndpoints(group);
             if (mode is IPayModeSandbox sandbox)
-                sandbox.MapSandbox(app.MapSandboxGroup($"/sandbox/{mode.Code}"));
+                sandbox.MapSandbox(app.MapSandboxGroup($"/sandbox/{mode.Code}", mode.Code));
         }
         app.MapProviderSandboxes();
         return app;

@@ -31,6 +31,8 @@ public static class PayModeServiceCollectionExtensions
         services.TryAddScoped<PayModeOffers>();
         services.TryAddScoped<NotificationPipeline>();
         services.TryAddScoped<PaymentHandover>();
+        services.TryAddSingleton<Sandbox.SandboxCredentials>();
+        services.TryAddScoped<EffectiveSettings>();
         services.TryAddSingleton(TimeProvider.System);
         T.AddServices(services);
         services.AddSingleton<T>();

@@ -51,6 +51,9 @@ public abstract class PayModeSettings : IValidatableObject
             return $"This mode does not accept {context.Currency}.";
         return null;
     }
+
+    /// <summary>A copy to change without touching the stored settings (they hold only strings and numbers).</summary>
+    internal PayModeSettings Copy() => (PayModeSettings)MemberwiseClone();
 }
 
 /// <summary>A write-only setting: encrypted at rest, never shown back, blank keeps the old value.</summary>

@@ -4,8 +4,8 @@ namespace Shop.PayModes.Core;
 
 /// <summary>
 /// The URLs a redirect pay mode hands to its provider: return, cancel and notify under
-/// <c>/paymodes/{code}</c> on the public base URL, and the provider's payment page (its setting,
-/// else the built-in sandbox while the shop is in test mode).
+/// <c>/paymodes/{code}</c> on the public base URL, and the provider's payment page (the built-in sandbox's
+/// in the sandbox world, see <see cref="ProviderWorld"/>, else its setting).
 /// </summary>
 public static class ProviderLinks
 {
@@ -25,10 +25,10 @@ public static class ProviderLinks
         return new ReturnUrls($"{root}/return{bill}", $"{root}/cancel{bill}", $"{root}/notify");
     }
 
-    /// <summary>The configured payment page, else the sandbox's in test mode, else null (not configured).</summary>
-    public static string? PaymentUrl(string? configured, HttpRequest request, IShopSettings shop, string code) =>
-        !string.IsNullOrWhiteSpace(configured) ? configured.Trim()
-        : shop.Current.TestMode ? SandboxPaymentUrl(request, shop, code)
+    /// <summary>The sandbox's payment page in the sandbox world, else the configured one, else null (not configured).</summary>
+    public static string? PaymentUrl(ProviderWorld world, string? configured, HttpRequest request, IShopSettings shop, string code) =>
+        world.IsSandbox ? SandboxPaymentUrl(request, shop, code)
+        : !string.IsNullOrWhiteSpace(configured) ? configured.Trim()
         : null;
 
     public static string SandboxPaymentUrl(HttpRequest request, IShopSettings shop, string code) =>
@@ -37,6 +37,6 @@ public static class ProviderLinks
     /// <summary>The refusal of a mode whose payment page is empty outside test mode, or null.</summary>
     public static Availability? Unconfigured(string? paymentUrl, OfferContext context, string name) =>
         string.IsNullOrWhiteSpace(paymentUrl) && !context.ShopTestMode
-            ? Availability.No($"{name} has no payment page URL (the built-in sandbox only exists in test mode).")
+            ? Availability.No($"{name} has no payment page URL (the built-in sandbox only serves the shop in test mode).")
             : null;
 }

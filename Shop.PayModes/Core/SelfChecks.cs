@@ -41,9 +41,24 @@ public static class SelfChecks
             return shopTestMode
                 ? new(name, true, "empty: the built-in sandbox (the shop is in test mode)")
                 : new(name, false, "empty, and the built-in sandbox only exists in test mode");
-        return Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? new(name, true, uri.GetLeftPart(UriPartial.Path))
-            : new(name, false, "not an absolute http(s) URL");
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            return new(name, false, "not an absolute http(s) URL");
+        return IsBuiltInSandbox(uri)
+            ? new(name, false, $"{uri.GetLeftPart(UriPartial.Path)} is the built-in sandbox, which only serves a mode whose URL is empty: leave it empty")
+            : new(name, true, uri.GetLeftPart(UriPartial.Path));
+    }
+
+    /// <summary>The payment page of the shop's own sandbox (<c>.../sandbox/{code}/pay</c>): never a provider URL setting.</summary>
+    private static bool IsBuiltInSandbox(Uri uri) =>
+        uri.AbsolutePath.TrimEnd('/').Split('/') is [.., "sandbox", _, "pay"];
+
+    public const string WorldCheck = "Payments go to";
+
+    /// <summary>The result and a line saying where payments go (<see cref="ProviderWorld"/>), failed for a production configuration in test mode.</summary>
+    public static SelfCheckResult WithWorld(SelfCheckResult result, IProviderSettings settings, ShopSettings shop)
+    {
+        var world = ProviderWorld.Of(settings, shop.TestMode);
+        return SelfCheckResult.From([.. result.Lines, new(WorldCheck, world.TestModeRefusal is null, world.Description)]);
     }
 
     public static SelfCheckResult WrongSettings(PayModeSettings settings) =>

@@ -9,10 +9,11 @@ namespace Shop.PayModes.Core;
 /// A provider reached by an auto-posted, signed form, that answers with signed browser returns and signed
 /// server-to-server notifications (Mercanet, SystemPay, Ogone). The hand-over, the verified returns, the
 /// notify endpoint and the "payment URL or sandbox" rule are the same for all of them; each provider gives
-/// its request builder, its return verification and its notification protocol.
+/// its request builder, its return verification and its notification protocol. Every signature is made and
+/// checked with <see cref="EffectiveSettings"/>: sandbox credentials in the sandbox world, configured keys otherwise.
 /// </summary>
 public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TProtocol> : PayMode<TSettings, TSelector, TSettingsForm>, IPayModeSelfCheck
-    where TSettings : PayModeSettings, new()
+    where TSettings : PayModeSettings, IProviderSettings, new()
     where TProtocol : INotificationProtocol
 {
     public override PayModeKind Kind => PayModeKind.Redirect;
@@ -43,7 +44,7 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
     protected abstract SelfCheckResult SelfCheck(TSettings settings, bool shopInTestMode);
 
     public SelfCheckResult Run(PayModeSettings settings, ShopSettings shop) =>
-        settings is TSettings own ? SelfCheck(own, shop.TestMode) : SelfChecks.WrongSettings(settings);
+        settings is TSettings own ? SelfChecks.WithWorld(SelfCheck(own, shop.TestMode), own, shop) : SelfChecks.WrongSettings(settings);
 
     protected override Availability IsOffered(OfferContext context, TSettings settings) =>
         ProviderLinks.Unconfigured(PaymentUrl(settings), context, Name) ?? base.IsOffered(context, settings);
@@ -53,26 +54,29 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
         group.MapGet("/send/{reference}", SendAsync);
         group.MapNotify(this, NotifyMethods);
         group.MapVerifiedReturns(Code, async (form, services, ct) =>
-            VerifyReturn(form, await services.GetRequiredService<IPayModeSettingsStore>().GetSettingsAsync<TSettings>(Code, ct)));
+            VerifyReturn(form, (await services.GetRequiredService<EffectiveSettings>().GetAsync<TSettings>(Code, ct)).Settings));
     }
 
     public override INotificationProtocol NotificationProtocol(RawNotification raw, IServiceProvider services) =>
         services.GetRequiredService<TProtocol>();
 
     private async Task<IResult> SendAsync(string reference, HttpContext http, PaymentHandover handover,
-        IBillGateway bills, IPayModeSettingsStore store, IShopSettings shop, TimeProvider clock)
+        IBillGateway bills, EffectiveSettings effective, IShopSettings shop, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var (started, refusal) = await handover.BeginAsync(http, this, reference, ct => PrepareAsync(bills, now, ct));
         if (started is null)
             return refusal!;
-        var settings = await store.GetSettingsAsync<TSettings>(Code, http.RequestAborted);
+        var (settings, world) = await effective.GetAsync<TSettings>(Code, http.RequestAborted);
         var bill = started.Bill;
         var request = new ProviderPaymentRequest(bill.Total, bill.Currency, started.Attempt.Reference, bill.Reference,
             new Buyer(bill.CustomerEmail, bill.CustomerFirstName, bill.CustomerLastName),
             ProviderLinks.For(http.Request, shop, Code, bill.Reference),
             EnvironmentOf(settings, shop.Current), now);
-        var url = ProviderLinks.PaymentUrl(PaymentUrl(settings), http.Request, shop, Code)!;
+        // Checked again on the settings that sign: they may have changed since the hand-over's availability check.
+        if (world.TestModeRefusal is not null || ProviderLinks.PaymentUrl(world, PaymentUrl(settings), http.Request, shop, Code) is not { } url)
+            return PayModePages.Message(StatusCodes.Status400BadRequest, "Payment method not available",
+                world.TestModeRefusal ?? $"{Name} has no payment page URL.", PaymentHandover.StatusPath(bill.Reference), "Back to your order");
         return PayModePages.AutoPost(ProviderName, url, BuildRequest(settings, request, started.Prepared));
     }
 }

@@ -2,15 +2,16 @@ using Shop.PayModes.Core;
 
 namespace Shop.PayModes.Mercanet;
 
-/// <summary>Mercanet's automatic response (<c>automaticResponseUrl</c>): the seal is checked over the raw Data first.</summary>
-public sealed class MercanetNotificationProtocol(IPayModeSettingsStore store) : INotificationProtocol
+/// <summary>Mercanet's automatic response (<c>automaticResponseUrl</c>): the seal is checked over the raw Data first,
+/// with the key of the mode's world (<see cref="EffectiveSettings"/>).</summary>
+public sealed class MercanetNotificationProtocol(EffectiveSettings effective) : INotificationProtocol
 {
     public string PayMode => MercanetPayMode.ModeCode;
 
     public async Task<NotificationCheck> VerifyAsync(RawNotification raw, CancellationToken ct)
     {
         var form = raw.FormFields();
-        var settings = await store.GetSettingsAsync<MercanetSettings>(PayMode, ct);
+        var (settings, _) = await effective.GetAsync<MercanetSettings>(PayMode, ct);
         if (string.IsNullOrEmpty(settings.SecretKey))
             return NotificationCheck.Refused("mercanet has no secret key");
         var result = Verify(form, settings);

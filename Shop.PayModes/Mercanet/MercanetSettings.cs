@@ -4,8 +4,18 @@ using Shop.PayModes.Core;
 namespace Shop.PayModes.Mercanet;
 
 /// <summary>A Mercanet (Sips 2.0) merchant account. Empty <see cref="PaymentUrl"/> means the built-in sandbox in test mode.</summary>
-public sealed class MercanetSettings : PayModeSettings
+public sealed class MercanetSettings : PayModeSettings, IProviderSettings
 {
+    /// <summary>
+    /// Hosts of a production Paypage: Mercanet's own (PAYMODES.md §4.1,
+    /// <c>https://payment-webinit.mercanet.bnpparibas.net/paymentInit</c>) and Worldline Sips' generic production
+    /// hosts (<c>https://payment-webinit.sips-services.com/paymentInit</c>, formerly <c>sips-atos.com</c>). The customer
+    /// test (<c>payment-webinit-mercanet.test.sips-services.com</c>) and simulation
+    /// (<c>payment-webinit.simu.mercanet.bnpparibas.net</c>) hosts take no real money.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ProductionHosts =
+        ["payment-webinit.mercanet.bnpparibas.net", "payment-webinit.sips-services.com", "payment-webinit.sips-atos.com"];
+
     [Required(ErrorMessage = "Give the Mercanet merchant id.")]
     [RegularExpression("^[0-9A-Za-z]{1,30}$", ErrorMessage = "The merchant id is letters and digits only.")]
     [Display(Name = "Merchant id")]
@@ -34,6 +44,12 @@ public sealed class MercanetSettings : PayModeSettings
     [RegularExpression(@"^(https?://\S+)?$", ErrorMessage = "Give an http(s) URL, or leave empty for the sandbox.")]
     [Display(Name = "Payment page URL")]
     public string? PaymentUrl { get; set; }
+
+    IEnumerable<string?> IProviderSettings.ProviderUrls => [PaymentUrl];
+
+    string? IProviderSettings.ProductionReason => ProductionUrls.OnHost(PaymentUrl, ProductionHosts)
+        ? $"its payment page is Mercanet's production page on {ProductionUrls.Host(PaymentUrl)}"
+        : null;
 
     internal MercanetAccount Account() =>
         new(MerchantId ?? "", KeyVersion ?? "1", SecretKey ?? "", MercanetSealAlgorithmNames.Parse(SealAlgorithm),

@@ -2,8 +2,9 @@ using Shop.PayModes.Core;
 
 namespace Shop.PayModes.Ogone;
 
-/// <summary>Ogone's post-sale feedback (POST body or GET query): SHA-OUT is checked first, over the raw parameters.</summary>
-public sealed class OgoneNotificationProtocol(IPayModeSettingsStore store) : INotificationProtocol
+/// <summary>Ogone's post-sale feedback (POST body or GET query): SHA-OUT is checked first, over the raw parameters,
+/// with the passphrase of the mode's world (<see cref="EffectiveSettings"/>).</summary>
+public sealed class OgoneNotificationProtocol(EffectiveSettings effective) : INotificationProtocol
 {
     public string PayMode => OgonePayMode.ModeCode;
 
@@ -16,7 +17,7 @@ public sealed class OgoneNotificationProtocol(IPayModeSettingsStore store) : INo
         var parameters = FormBody.Parse(text);
         if (parameters.Count == 0)
             return NotificationCheck.Malformed("no parameters");
-        var settings = await store.GetSettingsAsync<OgoneSettings>(PayMode, ct);
+        var (settings, _) = await effective.GetAsync<OgoneSettings>(PayMode, ct);
         if (string.IsNullOrEmpty(settings.ShaOutPassphrase))
             return NotificationCheck.Refused("ogone has no SHA-OUT passphrase");
         var result = Verify(parameters, settings);

@@ -4,8 +4,14 @@ using Shop.PayModes.Core;
 namespace Shop.PayModes.Ogone;
 
 /// <summary>An Ogone (Ingenico / Worldline e-Commerce) PSPID. Empty <see cref="PaymentUrl"/> means the built-in sandbox in test mode.</summary>
-public sealed class OgoneSettings : PayModeSettings
+public sealed class OgoneSettings : PayModeSettings, IProviderSettings
 {
+    /// <summary>
+    /// The path of every production e-Commerce page, whatever the host (PAYMODES.md §4.3:
+    /// <c>https://secure.ogone.com/ncol/prod/orderstandard_utf8.asp</c>); the test pages live under <c>/ncol/test/</c>.
+    /// </summary>
+    public const string ProductionPath = "/ncol/prod/";
+
     [Required(ErrorMessage = "Give the PSPID.")]
     [StringLength(30)]
     [Display(Name = "PSPID")]
@@ -34,6 +40,12 @@ public sealed class OgoneSettings : PayModeSettings
     [RegularExpression(@"^(https?://\S+)?$", ErrorMessage = "Give an http(s) URL, or leave empty for the sandbox.")]
     [Display(Name = "Payment page URL")]
     public string? PaymentUrl { get; set; }
+
+    IEnumerable<string?> IProviderSettings.ProviderUrls => [PaymentUrl];
+
+    string? IProviderSettings.ProductionReason => ProductionUrls.PathContains(PaymentUrl, ProductionPath)
+        ? $"its payment page is Ogone's production page ({ProductionPath})"
+        : null;
 
     internal OgoneAccount Account() =>
         new(PspId ?? "", ShaInPassphrase ?? "", ShaOutPassphrase ?? "", OgoneHashAlgorithmNames.Parse(HashAlgorithm), Language);

@@ -26,6 +26,10 @@ public sealed class PayPalCheckout(
             return refusal!;
         var setup = await context.GetAsync(http.RequestAborted);
         var (bill, attempt) = (started.Bill, started.Attempt);
+        // Checked again on the settings the hand-over uses: they may have changed since the availability check.
+        if (setup.World.TestModeRefusal is { } production)
+            return PayModePages.Message(StatusCodes.Status400BadRequest, "Payment method not available", production,
+                PaymentHandover.StatusPath(bill.Reference), "Back to your order");
         var returnUrl = $"{setup.Urls.ShopBaseUrl}/paymodes/paypal/return?attempt={Uri.EscapeDataString(attempt.Reference)}";
         var cancelUrl = $"{setup.Urls.ShopBaseUrl}/paymodes/paypal/cancel?attempt={Uri.EscapeDataString(attempt.Reference)}";
 

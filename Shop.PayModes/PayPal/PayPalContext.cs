@@ -3,8 +3,8 @@ using Shop.PayModes.Core;
 
 namespace Shop.PayModes.PayPal;
 
-/// <summary>The PayPal settings and URLs for the current request.</summary>
-public sealed record PayPalSetup(PayPalSettings Settings, PayPalUrls Urls)
+/// <summary>The PayPal settings and URLs for the current request, and the world they belong to.</summary>
+public sealed record PayPalSetup(PayPalSettings Settings, PayPalUrls Urls, ProviderWorld World)
 {
     public PayPalAccount Account => new(Urls.ApiBaseUrl, Settings.ClientId ?? "", Settings.ClientSecret ?? "");
 
@@ -17,12 +17,16 @@ public sealed record PayPalSetup(PayPalSettings Settings, PayPalUrls Urls)
 /// <summary>The merchant's PayPal identity as configured in <c>Business</c>.</summary>
 public sealed record PayPalReceiver(string Value, bool IsEmail);
 
-public sealed class PayPalContext(IPayModeSettingsStore store, IShopSettings shop, IHttpContextAccessor http)
+/// <summary>
+/// The PayPal settings every call uses, resolved through <see cref="EffectiveSettings"/>: in the sandbox world the
+/// shop reaches the built-in sandbox with the sandbox's client secret, never the configured one.
+/// </summary>
+public sealed class PayPalContext(EffectiveSettings effective, IShopSettings shop, IHttpContextAccessor http)
 {
     public async Task<PayPalSetup> GetAsync(CancellationToken ct = default)
     {
-        var settings = await store.GetSettingsAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
+        var (settings, world) = await effective.GetAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
         var request = http.HttpContext?.Request ?? throw new InvalidOperationException("PayPal calls are made while serving a request.");
-        return new PayPalSetup(settings, PayPalUrls.Resolve(settings, shop.Current.TestMode, ProviderLinks.BaseUrl(request, shop)));
+        return new PayPalSetup(settings, PayPalUrls.Resolve(settings, world.IsSandbox, ProviderLinks.BaseUrl(request, shop)), world);
     }
 }

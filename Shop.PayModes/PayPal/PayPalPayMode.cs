@@ -9,8 +9,9 @@ namespace Shop.PayModes.PayPal;
 
 /// <summary>
 /// PayPal (PAYMODES.md §4.4): Checkout with Orders v2 and webhooks by default, or legacy Payments Standard
-/// with IPN. Both notify at <c>/paymodes/paypal/notify</c> (JSON webhook or form-encoded IPN). In test mode,
-/// empty provider URLs point at the built-in sandbox under <c>/sandbox/paypal</c>.
+/// with IPN. Both notify at <c>/paymodes/paypal/notify</c> (JSON webhook or form-encoded IPN). In the sandbox
+/// world (<see cref="ProviderWorld"/>: test mode, the integration's URLs all empty, none live) every call goes to
+/// the built-in sandbox under <c>/sandbox/paypal</c>, with the sandbox's client secret.
 /// </summary>
 public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayPalSettingsForm>, IPayMode, IPayModeSandbox, IPayModeSelfCheck
 {
@@ -55,7 +56,7 @@ public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayP
         : services.GetRequiredService<PayPalIpnProtocol>();
 
     public SelfCheckResult Run(PayModeSettings settings, ShopSettings shop) =>
-        settings is PayPalSettings own ? PayPalSelfCheck.Run(own, shop.TestMode) : SelfChecks.WrongSettings(settings);
+        settings is PayPalSettings own ? SelfChecks.WithWorld(PayPalSelfCheck.Run(own, shop.TestMode), own, shop) : SelfChecks.WrongSettings(settings);
 
     public void MapSandbox(IEndpointRouteBuilder sandbox) =>
         sandbox.Map("/{**path}", (string? path, HttpContext http, PayPalSandbox paypal) => paypal.HandleAsync(http, path ?? ""));

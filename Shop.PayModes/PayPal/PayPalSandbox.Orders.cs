@@ -251,6 +251,8 @@ public sealed partial class PayPalSandbox
         if (!_orders.TryGetValue(form["token"].ToString(), out var order))
             return Results.NotFound();
         var choice = form["choice"].ToString();
+        if (new[] { order.ReturnUrl, order.CancelUrl }.FirstOrDefault(url => !IsShopUrl(http, url)) is { } foreign)
+            return ForeignTarget(foreign);
         if (choice == "cancel")
             return Results.Redirect(AddQuery(order.CancelUrl, $"token={order.Id}"));
         Approve(order.Id, choice is "pending" or "decline" or "late" ? choice : "approve");

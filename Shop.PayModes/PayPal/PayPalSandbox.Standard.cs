@@ -13,6 +13,8 @@ public sealed partial class PayPalSandbox
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (form["cmd"] != "_xclick" || string.IsNullOrEmpty(form["business"]) || string.IsNullOrEmpty(form["amount"]))
             return Page("PayPal sandbox", "<h1>This payment request is not valid</h1><p>cmd, business and amount are required.</p>");
+        if (ForeignTargetOf(http, form) is { } foreign)
+            return ForeignTarget(foreign);
         var hidden = new StringBuilder();
         foreach (var (name, values) in form)
             hidden.Append($"""<input type="hidden" name="{Html.Encode(name)}" value="{Html.Encode(values.ToString())}" />""").Append('\n');
@@ -32,6 +34,8 @@ public sealed partial class PayPalSandbox
     private async Task<IResult> StandardPayAsync(HttpContext http)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (ForeignTargetOf(http, form) is { } foreign)
+            return ForeignTarget(foreign);
         var choice = form["choice"].ToString();
         if (choice == "cancel")
             return Results.Redirect(form["cancel_return"].ToString());
@@ -76,6 +80,10 @@ public sealed partial class PayPalSandbox
             await SendIpnAsync(form["notify_url"].ToString(), fields, http.RequestAborted);
         return Results.Redirect(form["return"].ToString());
     }
+
+    /// <summary>The first of <c>return</c>, <c>cancel_return</c> and <c>notify_url</c> that is missing or not one of the shop's PayPal endpoints.</summary>
+    private static string? ForeignTargetOf(HttpContext http, IFormCollection form) =>
+        new[] { form["return"].ToString(), form["cancel_return"].ToString(), form["notify_url"].ToString() }.FirstOrDefault(url => !IsShopUrl(http, url));
 
     /// <summary>Form-encodes <paramref name="fields"/> the way PayPal does (UTF-8, <c>+</c> for spaces), remembers the exact
     /// bytes for <c>_notify-validate</c>, and returns them.</summary>
@@ -170,6 +178,8 @@ public sealed partial class PayPalSandbox
         var notifyUrl = form["notify_url"].ToString();
         if (notifyUrl.Length == 0)
             return Error(400, "VALIDATION_ERROR", "MISSING_REQUIRED_PARAMETER");
+        if (!IsShopUrl(http, notifyUrl))
+            return Error(400, "VALIDATION_ERROR", "NOTIFY_URL_OUTSIDE_THE_SHOP");
         var fields = form.Where(f => f.Key != "notify_url").Select(f => KeyValuePair.Create(f.Key, f.Value.ToString())).ToList();
         return Results.Ok(new { status = await SendIpnAsync(notifyUrl, fields, http.RequestAborted) });
     }

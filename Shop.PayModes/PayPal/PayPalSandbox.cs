@@ -11,15 +11,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shop.PayModes.Core;
+using Shop.PayModes.Core.Sandbox;
 
 namespace Shop.PayModes.PayPal;
 
 /// <summary>
-/// PayPal's side of both integrations, in process (PAYMODES.md §5), only while the shop is in test mode:
-/// OAuth, orders with an approval page, captures, signed webhooks and their verification; the Payments
-/// Standard page, IPN delivery and <c>_notify-validate</c>. State lives in memory.
+/// PayPal's side of both integrations, in process (PAYMODES.md §5), only while PayPal is in the sandbox world
+/// (<see cref="ProviderWorld"/>): OAuth (with the sandbox's client secret only), orders with an approval page,
+/// captures, signed webhooks and their verification; the Payments Standard page, IPN delivery and
+/// <c>_notify-validate</c>. It redirects and notifies only the shop's own <c>/paymodes/paypal/</c> endpoints
+/// (<see cref="SandboxShop"/>). State lives in memory.
 /// </summary>
-public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceScopeFactory scopes, TimeProvider clock, ILogger<PayPalSandbox> logger)
+public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceScopeFactory scopes, SandboxCredentials credentials,
+    TimeProvider clock, ILogger<PayPalSandbox> logger)
 {
     public const string ReceiverId = "SANDBOXMERCHANT1";
     public const string DefaultPayee = "merchant@sandbox.example";
@@ -64,7 +68,15 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
 
     private static string Base(HttpContext http) => ShopBase(http) + PayPalUrls.SandboxPrefix;
 
-    private static string ShopBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static string ShopBase(HttpContext http) => SandboxShop.BaseUrl(http);
+
+    /// <summary>Whether the sandbox may send the buyer or a notification to <paramref name="url"/>: one of the shop's PayPal endpoints.</summary>
+    private static bool IsShopUrl(HttpContext http, string? url) => SandboxShop.IsPayModeUrl(http, PayPalPayMode.ModeCode, url);
+
+    /// <summary>The 400 page for a request naming an address outside the shop: nothing is shown, redirected or sent.</summary>
+    private static IResult ForeignTarget(string url) =>
+        Page("PayPal sandbox", $"<h1 id=\"sandbox-error\">This payment request is not valid</h1><p>{Html.Encode(SandboxShop.ForeignTargetMessage(url))}</p>",
+            StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> ControlAsync(Func<Task<bool>> action) =>
         await action() ? Results.Ok(new { delivered = true }) : Results.NotFound();
@@ -83,16 +95,19 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
         return Results.Json(new { scope = "https://uri.paypal.com/services/payments/payment", access_token = token, token_type = "Bearer", app_id = "APP-SANDBOX", expires_in = 32400, nonce = Guid.NewGuid().ToString("N") });
     }
 
-    /// <summary>The REST app the sandbox knows is the one in the shop's PayPal settings: other credentials fail here as they would live.</summary>
+    /// <summary>
+    /// The REST app the sandbox knows: the client id in the shop's PayPal settings with the sandbox's client secret
+    /// (<see cref="SandboxCredentials"/>). The configured secret fails here, so it is never sent to the sandbox.
+    /// </summary>
     private async Task<bool> IsRegisteredClientAsync(string clientId, string secret, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var settings = await scope.ServiceProvider.GetRequiredService<IPayModeSettingsStore>().GetSettingsAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
-        if (string.IsNullOrEmpty(settings.ClientId) || string.IsNullOrEmpty(settings.ClientSecret))
+        if (string.IsNullOrEmpty(settings.ClientId))
             return false;
         // Both compared in full (no early exit on the id), the secret in constant time.
         var idMatches = string.Equals(clientId, settings.ClientId, StringComparison.Ordinal);
-        return idMatches & SignatureCompare.ExactEquals(secret, settings.ClientSecret);
+        return idMatches & SignatureCompare.ExactEquals(secret, credentials.For(PayPalPayMode.ModeCode, nameof(PayPalSettings.ClientSecret)));
     }
 
     private async Task<IResult> Authorized(HttpContext http, Func<Task<IResult>> action)
@@ -122,7 +137,7 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    private static IResult Page(string title, string body) => Results.Content($"""
+    private static IResult Page(string title, string body, int status = StatusCodes.Status200OK) => Results.Content($"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8" /><title>{Html.Encode(title)}</title>
         <style>
@@ -138,5 +153,5 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
         <body><header>PayPal<small>built-in sandbox · no money moves</small></header><main>
         {body}
         </main></body></html>
-        """, "text/html; charset=utf-8", Encoding.UTF8);
+        """, "text/html; charset=utf-8", Encoding.UTF8, status);
 }

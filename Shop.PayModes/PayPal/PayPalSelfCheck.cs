@@ -47,19 +47,17 @@ public static class PayPalSelfCheck
         return new(name, true, value.Contains('@') ? $"e-mail {value}" : $"merchant id {value}");
     }
 
-    /// <summary>Absolute https (PayPal answers nothing else), or the built-in sandbox while the shop is in test mode.
-    /// Empty means PayPal's live endpoint, or the sandbox in test mode (<see cref="PayPalUrls.Resolve"/>).</summary>
+    /// <summary>Absolute https (PayPal answers nothing else), or empty. Empty means the built-in sandbox while the shop is in
+    /// test mode and the integration's URLs are all empty, else PayPal's live endpoint (<see cref="PayPalUrls.Resolve"/>).</summary>
     private static SelfCheckLine Url(string name, string? configured, string live, string sandboxPath, bool shopTestMode)
     {
         if (string.IsNullOrWhiteSpace(configured))
-            return new(name, true, shopTestMode ? "empty: the built-in sandbox (the shop is in test mode)" : $"empty: PayPal's live {live}");
+            return new(name, true, shopTestMode ? $"empty: the built-in sandbox when every PayPal URL is empty, else PayPal's live {live}" : $"empty: PayPal's live {live}");
         if (!Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             return new(name, false, "not an absolute URL");
         var shown = uri.GetLeftPart(UriPartial.Path);
         if (uri.AbsolutePath.TrimEnd('/').EndsWith(PayPalUrls.SandboxPrefix + sandboxPath, StringComparison.Ordinal))
-            return shopTestMode
-                ? new(name, true, $"the built-in sandbox at {shown}")
-                : new(name, false, $"{shown} is the built-in sandbox, which only answers while the shop is in test mode");
+            return new(name, false, $"{shown} is the built-in sandbox, which only serves PayPal when its URLs are empty: leave it empty");
         return uri.Scheme == Uri.UriSchemeHttps
             ? new(name, true, shown)
             : new(name, false, $"{shown} is not https: PayPal only answers https");

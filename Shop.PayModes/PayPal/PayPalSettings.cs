@@ -4,7 +4,7 @@ using Shop.PayModes.Core;
 namespace Shop.PayModes.PayPal;
 
 /// <summary>PayPal settings (INTERFACES.md: <c>PayModes:paypal:*</c>). Empty URLs mean production, or the sandbox in test mode.</summary>
-public sealed class PayPalSettings : PayModeSettings
+public sealed class PayPalSettings : PayModeSettings, IProviderSettings
 {
     public const string Orders = "Orders";
     public const string Standard = "Standard";
@@ -45,6 +45,32 @@ public sealed class PayPalSettings : PayModeSettings
     public string? IpnVerifyUrl { get; set; }
 
     public bool UsesOrders => Integration == Orders;
+
+    /// <summary>The URLs the chosen integration calls (the others are never used), with their names and live defaults.</summary>
+    private IEnumerable<(string Name, string? Url, string Live)> IntegrationUrls => UsesOrders
+        ? [("REST API base URL", ApiBaseUrl, PayPalUrls.LiveApi)]
+        : [("Payments Standard page URL", PaymentUrl, PayPalUrls.LivePayment), ("IPN verification URL", IpnVerifyUrl, PayPalUrls.LiveIpnVerify)];
+
+    IEnumerable<string?> IProviderSettings.ProviderUrls => IntegrationUrls.Select(u => u.Url);
+
+    /// <summary>A URL on PayPal's live hosts, or an empty one next to a set one: once any URL is set, an empty one means PayPal's live default.</summary>
+    string? IProviderSettings.ProductionReason
+    {
+        get
+        {
+            var urls = IntegrationUrls.ToList();
+            if (urls.All(u => string.IsNullOrWhiteSpace(u.Url)))
+                return null;
+            foreach (var (name, url, live) in urls)
+            {
+                if (string.IsNullOrWhiteSpace(url))
+                    return $"its {name} is empty, which means PayPal's live {live}";
+                if (PayPalUrls.IsLive(url))
+                    return $"its {name} is on PayPal's live {ProductionUrls.Host(url)}";
+            }
+            return null;
+        }
+    }
 
     public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

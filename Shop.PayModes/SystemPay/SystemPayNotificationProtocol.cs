@@ -2,15 +2,16 @@ using Shop.PayModes.Core;
 
 namespace Shop.PayModes.SystemPay;
 
-/// <summary>Lyra's IPN: the signature is checked over every received <c>vads_*</c> field first.</summary>
-public sealed class SystemPayNotificationProtocol(IPayModeSettingsStore store) : INotificationProtocol
+/// <summary>Lyra's IPN: the signature is checked over every received <c>vads_*</c> field first, with the keys of the
+/// mode's world (<see cref="EffectiveSettings"/>).</summary>
+public sealed class SystemPayNotificationProtocol(EffectiveSettings effective) : INotificationProtocol
 {
     public string PayMode => SystemPayPayMode.ModeCode;
 
     public async Task<NotificationCheck> VerifyAsync(RawNotification raw, CancellationToken ct)
     {
         var form = raw.FormFields();
-        var settings = await store.GetSettingsAsync<SystemPaySettings>(PayMode, ct);
+        var (settings, _) = await effective.GetAsync<SystemPaySettings>(PayMode, ct);
         var key = settings.Account().KeyFor(settings.Environment);
         if (string.IsNullOrEmpty(key))
             return NotificationCheck.Refused("systempay has no key for its mode");

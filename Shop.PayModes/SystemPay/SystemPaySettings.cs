@@ -4,7 +4,7 @@ using Shop.PayModes.Core;
 namespace Shop.PayModes.SystemPay;
 
 /// <summary>A Lyra shop (Systempay, Sogecommerce, PayZen). Empty <see cref="PaymentUrl"/> means the built-in sandbox in test mode.</summary>
-public sealed class SystemPaySettings : PayModeSettings
+public sealed class SystemPaySettings : PayModeSettings, IProviderSettings
 {
     [Required(ErrorMessage = "Give the 8-digit shop id.")]
     [RegularExpression("^[0-9]{8}$", ErrorMessage = "The shop id has 8 digits.")]
@@ -43,6 +43,12 @@ public sealed class SystemPaySettings : PayModeSettings
         if (CtxMode == SystemPayCtxMode.Production && string.IsNullOrEmpty(ProductionKey))
             yield return new ValidationResult("The production key is needed in PRODUCTION mode.", [nameof(ProductionKey)]);
     }
+
+    /// <summary>Lyra's test and production payments share one page (PAYMODES.md §4.2): only <c>vads_ctx_mode</c> tells them apart.</summary>
+    IEnumerable<string?> IProviderSettings.ProviderUrls => [PaymentUrl];
+
+    string? IProviderSettings.ProductionReason =>
+        CtxMode == SystemPayCtxMode.Production ? $"its mode (vads_ctx_mode) is {SystemPayCtxMode.Production}" : null;
 
     internal PaymentEnvironment Environment =>
         CtxMode == SystemPayCtxMode.Production ? PaymentEnvironment.Production : PaymentEnvironment.Test;

@@ -44,7 +44,7 @@ public sealed class RateLimitTests
         await using var shop = Shop("Notify", null);
         var client = shop.NoRedirects();
         var (order, request) = await ProviderFlow.StartAsync(client, "systempay");
-        var paid = IProviderMessages.For("systempay").Build(request.Fields, new(ProviderStatus.Paid));
+        var paid = IProviderMessages.For("systempay", shop).Build(request.Fields, new(ProviderStatus.Paid));
 
         // The notification and four retries of it, as a provider sends them when an answer is slow.
         for (var copy = 0; copy < 5; copy++)

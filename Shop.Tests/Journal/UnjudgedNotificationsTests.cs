@@ -8,7 +8,20 @@ using Shop.Tests.PayModes.Providers;
 namespace Shop.Tests.Journal;
 
 /// <summary>The shop with the providers, on a data directory that outlives it (a stop, then a start).</summary>
-public sealed class RestartingShopFactory(string dataDirectory) : ProviderShopFactory(ProviderAccounts.Settings(), dataDirectory);
+/// <summary>
+/// SystemPay on a provider's test platform (a payment URL, TEST context): its notifications are signed with the configured
+/// key, which outlives a restart (the built-in sandbox's credentials are new at each start, so a sandbox message left
+/// unjudged is refused after one).
+/// </summary>
+public sealed class RestartingShopFactory(string dataDirectory) : ProviderShopFactory(OnTestPlatform(), dataDirectory)
+{
+    private static Dictionary<string, string?> OnTestPlatform()
+    {
+        var settings = ProviderAccounts.Settings();
+        settings["PayModes:systempay:PaymentUrl"] = "https://paiement.systempay.fr/vads-payment/";
+        return settings;
+    }
+}
 
 /// <summary>Crash leftovers: a notification journaled but never judged (the shop stopped in between) is judged at the next start.</summary>
 public sealed class UnjudgedNotificationsTests : IDisposable
@@ -25,7 +38,7 @@ public sealed class UnjudgedNotificationsTests : IDisposable
             var client = before.NoRedirects();
             var (order, request) = await ProviderFlow.StartAsync(client, "systempay");
             reference = order.Reference;
-            var paid = IProviderMessages.For("systempay").Build(request.Fields, new(ProviderStatus.Paid));
+            var paid = IProviderMessages.Configured("systempay").Build(request.Fields, new(ProviderStatus.Paid));
             // What a stop between journaling and judging leaves behind: the rows, at Received.
             paidRow = await JournalOnlyAsync(before, paid);
             boundedRow = await JournalOnlyAsync(before, paid + "&vads_padding=" + new string('x', 20_000));

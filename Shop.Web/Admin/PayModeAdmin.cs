@@ -3,8 +3,9 @@ using Shop.Web.Data;
 
 namespace Shop.Web.Admin;
 
-/// <summary>A pay mode as the dashboard lists it. <see cref="Problems"/> is empty when its settings are valid.</summary>
-public sealed record PayModeOverview(IPayMode Mode, PayModeConfig Config, IReadOnlyList<string> Problems)
+/// <summary>A pay mode as the dashboard lists it. <see cref="Problems"/> is empty when its settings are valid;
+/// <see cref="World"/> says where a provider mode's payments go (null for a mode without a provider).</summary>
+public sealed record PayModeOverview(IPayMode Mode, PayModeConfig Config, IReadOnlyList<string> Problems, ProviderWorld? World = null)
 {
     public bool Configured => Problems.Count == 0;
 
@@ -19,7 +20,8 @@ public sealed class PayModeAdmin(PayModeRegistry registry, IPayModeSettingsStore
 {
     public async Task<IReadOnlyList<PayModeOverview>> ListAsync(CancellationToken ct = default) =>
         [.. (await store.GetAllAsync(ct)).Where(c => registry.Find(c.Code) is not null)
-            .Select(c => new PayModeOverview(registry.Find(c.Code)!, c, [.. c.Settings.Validate().Select(r => r.ErrorMessage ?? "invalid")]))];
+            .Select(c => new PayModeOverview(registry.Find(c.Code)!, c, [.. c.Settings.Validate().Select(r => r.ErrorMessage ?? "invalid")],
+                ProviderWorld.OfAny(c.Settings, shop.Current.TestMode)))];
 
     public async Task SetEnabledAsync(string code, bool enabled, CancellationToken ct = default)
     {

@@ -9,7 +9,9 @@ namespace Shop.PayModes.Core.Sandbox;
 /// <summary>
 /// The built-in provider sandbox (PAYMODES.md §5) under <c>/sandbox/{code}</c>: a hosted payment page,
 /// signed browser returns, and signed server-to-server notifications (late, duplicated or retried on demand).
-/// Every route answers 404 unless the shop is in test mode.
+/// Every route answers 404 unless the shop is in test mode, and 403 for a pay mode outside the sandbox world
+/// (<see cref="ProviderWorld"/>: a provider URL set, or a production configuration). It answers, redirects and
+/// notifies only the pay mode's own endpoints on the shop (<see cref="SandboxShop"/>).
 /// </summary>
 public static class SandboxEndpoints
 {
@@ -27,22 +29,32 @@ public static class SandboxEndpoints
     {
         if (app.ServiceProvider.GetService<SandboxStore>() is null)
             return app;
-        var sandbox = app.MapSandboxGroup("/sandbox/{code}");
+        var sandbox = app.MapSandboxGroup("/sandbox/{code}", code: null);
         sandbox.MapMethods("/pay", ["GET", "POST"], PayAsync);
         sandbox.MapPost("/decide/{id}", DecideAsync);
         sandbox.MapPost("/deliver/{id}", DeliverAsync);
         return app;
     }
 
-    /// <summary>A route group for a provider's sandbox: no antiforgery (providers do not send ours), 404 unless the shop is in test mode,
-    /// and the sandbox's own per-client budget.</summary>
-    public static RouteGroupBuilder MapSandboxGroup(this IEndpointRouteBuilder app, string prefix)
+    /// <summary>
+    /// A route group for a provider's sandbox: no antiforgery (providers do not send ours), 404 unless the shop is in
+    /// test mode, and a 403 page for a pay mode that is not in the sandbox world. <paramref name="code"/> names the
+    /// pay mode, or null when the prefix carries it as <c>{code}</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapSandboxGroup(this IEndpointRouteBuilder app, string prefix, string? code)
     {
         var group = app.MapGroup(prefix).DisableAntiforgery().WithTags("sandbox").LimitPerClient(ClientRateLimit.Sandbox);
         group.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<IShopSettings>().Current.TestMode
-                ? await next(context)
-                : Results.NotFound());
+        {
+            var http = context.HttpContext;
+            if (!http.RequestServices.GetRequiredService<IShopSettings>().Current.TestMode)
+                return Results.NotFound();
+            var mode = code ?? http.GetRouteValue("code") as string;
+            var world = await http.RequestServices.GetRequiredService<EffectiveSettings>().WorldOfAsync(mode, http.RequestAborted);
+            if (world is null)
+                return Results.NotFound();
+            return world.IsSandbox ? await next(context) : SandboxPages.NotInSandbox(mode!, world);
+        });
         return group;
     }
 
@@ -56,6 +68,9 @@ public static class SandboxEndpoints
         var check = await sandbox.CheckRequestAsync(form, http.Request, http.RequestAborted);
         if (check.Request is not { } request)
             return SandboxPages.Error(sandbox, StatusCodes.Status400BadRequest, $"The payment request was refused: {check.Error}");
+        // Checked before the payment exists: nothing is ever shown, redirected or posted for a foreign address.
+        if (SandboxShop.FirstForeign(http, sandbox.Code, request.ReturnUrl, request.DeclineUrl, request.CancelUrl, request.NotifyUrl) is { } foreign)
+            return SandboxPages.Error(sandbox, StatusCodes.Status400BadRequest, SandboxShop.ForeignTargetMessage(foreign));
         return SandboxPages.PaymentPage(sandbox, store.Add(sandbox.Code, request));
     }
 

@@ -72,8 +72,15 @@ public static class SandboxPages
         return payment.ReturnUrl + (payment.ReturnUrl.Contains('?') ? '&' : '?') + query;
     }
 
-    public static IResult Error(IProviderSandbox sandbox, int status, string message) =>
-        Page(sandbox.ProviderName, $"""<p class="error" id="sandbox-error">{E(message)}</p>""", status);
+    public static IResult Error(IProviderSandbox sandbox, int status, string message) => Error(sandbox.ProviderName, status, message);
+
+    public static IResult Error(string provider, int status, string message) =>
+        Page(provider, $"""<p class="error" id="sandbox-error">{E(message)}</p>""", status);
+
+    /// <summary>The answer of every sandbox route for a pay mode outside the sandbox world: it signs nothing for it.</summary>
+    public static IResult NotInSandbox(string code, ProviderWorld world) => Error(code, StatusCodes.Status403Forbidden,
+        $"The built-in sandbox does not serve '{code}': its payments go to {world.Description}. The sandbox serves a pay mode only "
+        + "while the shop is in test mode, every provider URL of the mode is empty and none of its settings is a production one.");
 
     private static string Inputs(IEnumerable<KeyValuePair<string, string>> fields)
     {

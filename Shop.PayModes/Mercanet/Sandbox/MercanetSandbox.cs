@@ -10,9 +10,10 @@ namespace Shop.PayModes.Mercanet.Sandbox;
 /// <summary>
 /// Sips 2.0 as the sandbox plays it: checks the Paypage POST with <see cref="MercanetSandboxSigner"/>,
 /// answers with Data (responseCode 00, 05, 17 or 60) sealed the same way as the request.
-/// The merchant account it knows is the one configured for the pay mode.
+/// The merchant it knows is the pay mode's merchant id and key version, with the sandbox's secret key
+/// (<see cref="SandboxCredentials"/>), never the configured one.
 /// </summary>
-public sealed class MercanetSandbox(IPayModeSettingsStore store, TimeProvider clock) : IProviderSandbox
+public sealed class MercanetSandbox(IPayModeSettingsStore store, SandboxCredentials credentials, TimeProvider clock) : IProviderSandbox
 {
     private const string EncodeField = "Encode";
     private const string AlgorithmField = "SealAlgorithm";
@@ -34,7 +35,7 @@ public sealed class MercanetSandbox(IPayModeSettingsStore store, TimeProvider cl
             return SandboxRequestCheck.Refuse($"unknown Encode '{encode}'");
 
         var account = await store.GetSettingsAsync<MercanetSettings>(Code, ct);
-        var expected = MercanetSandboxSigner.Seal(data, account.SecretKey ?? "", hmac: algorithm.Length > 0);
+        var expected = MercanetSandboxSigner.Seal(data, SecretKey, hmac: algorithm.Length > 0);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(seal.ToLowerInvariant())))
             return SandboxRequestCheck.Refuse("the Seal does not match the Data (code 34)");
 
@@ -72,9 +73,8 @@ public sealed class MercanetSandbox(IPayModeSettingsStore store, TimeProvider cl
             Fields: fields));
     }
 
-    public async Task<IReadOnlyList<KeyValuePair<string, string>>> SignResponseAsync(SandboxPayment payment, SandboxStatus status, CancellationToken ct)
+    public Task<IReadOnlyList<KeyValuePair<string, string>>> SignResponseAsync(SandboxPayment payment, SandboxStatus status, CancellationToken ct)
     {
-        var account = await store.GetSettingsAsync<MercanetSettings>(Code, ct);
         var request = payment.Request.Fields;
         var code = status switch
         {
@@ -98,14 +98,16 @@ public sealed class MercanetSandbox(IPayModeSettingsStore store, TimeProvider cl
         var encode = request[EncodeField];
         if (encode == "base64")
             data = Convert.ToBase64String(Encoding.UTF8.GetBytes(data));
-        return
+        return Task.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(
         [
             new("Data", data),
             new("Encode", encode),
             new("InterfaceVersion", "HP_2.31"),
-            new("Seal", MercanetSandboxSigner.Seal(data, account.SecretKey ?? "", hmac: request[AlgorithmField].Length > 0)),
-        ];
+            new("Seal", MercanetSandboxSigner.Seal(data, SecretKey, hmac: request[AlgorithmField].Length > 0)),
+        ]);
     }
+
+    private string SecretKey => credentials.For(Code, nameof(MercanetSettings.SecretKey));
 
     /// <summary>Splits Data on <c>|</c> and each pair on its first <c>=</c>.</summary>
     private static Dictionary<string, string> Pairs(string data)

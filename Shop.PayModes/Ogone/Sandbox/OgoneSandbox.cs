@@ -10,9 +10,10 @@ namespace Shop.PayModes.Ogone.Sandbox;
 /// <summary>
 /// Ogone's hosted page as the sandbox plays it: checks SHA-IN with <see cref="OgoneSandboxSigner"/>,
 /// answers with feedback (STATUS 9, 2, 1 or 51) signed with SHA-OUT, sent to the shop's post-sale URL
-/// (which Ogone keeps in its back office: here the shop's own <c>/paymodes/ogone/notify</c>).
+/// (which Ogone keeps in its back office: here the shop's own <c>/paymodes/ogone/notify</c>). Both passphrases
+/// are the sandbox's (<see cref="SandboxCredentials"/>), never the configured ones.
 /// </summary>
-public sealed class OgoneSandbox(IPayModeSettingsStore store, IShopSettings shop, TimeProvider clock) : IProviderSandbox
+public sealed class OgoneSandbox(IPayModeSettingsStore store, SandboxCredentials credentials, TimeProvider clock) : IProviderSandbox
 {
     public string Code => OgonePayMode.ModeCode;
 
@@ -30,7 +31,7 @@ public sealed class OgoneSandbox(IPayModeSettingsStore store, IShopSettings shop
 
         var account = await store.GetSettingsAsync<OgoneSettings>(Code, ct);
         var signed = fields.Where(f => f.Key != "SHASIGN");
-        var expected = OgoneSandboxSigner.Sign(signed, account.ShaInPassphrase ?? "", shaOut: false, account.HashAlgorithm);
+        var expected = OgoneSandboxSigner.Sign(signed, credentials.For(Code, nameof(OgoneSettings.ShaInPassphrase)), shaOut: false, account.HashAlgorithm);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(fields["SHASIGN"].ToUpperInvariant())))
             return SandboxRequestCheck.Refuse("unknown order/1/s: SHA-IN does not match");
         if (fields["PSPID"] != account.PspId)
@@ -48,7 +49,7 @@ public sealed class OgoneSandbox(IPayModeSettingsStore store, IShopSettings shop
             ReturnUrl: fields["ACCEPTURL"],
             DeclineUrl: fields.GetValueOrDefault("DECLINEURL"),
             CancelUrl: fields.GetValueOrDefault("CANCELURL"),
-            NotifyUrl: ProviderLinks.BaseUrl(http, shop) + $"/paymodes/{Code}/notify",
+            NotifyUrl: SandboxShop.BaseUrl(http.HttpContext) + $"/paymodes/{Code}/notify",
             Fields: fields));
     }
 
@@ -81,7 +82,7 @@ public sealed class OgoneSandbox(IPayModeSettingsStore store, IShopSettings shop
         };
         if (request.Fields.TryGetValue("COMPLUS", out var complus))
             fields.Add(new("COMPLUS", complus));
-        fields.Add(new("SHASIGN", OgoneSandboxSigner.Sign(fields, account.ShaOutPassphrase ?? "", shaOut: true, account.HashAlgorithm)));
+        fields.Add(new("SHASIGN", OgoneSandboxSigner.Sign(fields, credentials.For(Code, nameof(OgoneSettings.ShaOutPassphrase)), shaOut: true, account.HashAlgorithm)));
         return fields;
     }
 

@@ -9,10 +9,11 @@ namespace Shop.PayModes.SystemPay.Sandbox;
 
 /// <summary>
 /// Lyra's payment page as the sandbox plays it: checks the <c>vads_*</c> form with
-/// <see cref="SystemPaySandboxSigner"/> and the key of its <c>vads_ctx_mode</c>, answers with an IPN
-/// (AUTHORISED, REFUSED, ABANDONED or WAITING_AUTHORISATION) signed the same way.
+/// <see cref="SystemPaySandboxSigner"/> and the sandbox's test key (<see cref="SandboxCredentials"/>, never a
+/// configured key), answers with an IPN (AUTHORISED, REFUSED, ABANDONED or WAITING_AUTHORISATION) signed the same
+/// way. It takes <c>vads_ctx_mode=TEST</c> payments only: a sandbox never plays the production platform.
 /// </summary>
-public sealed class SystemPaySandbox(IPayModeSettingsStore store) : IProviderSandbox
+public sealed class SystemPaySandbox(IPayModeSettingsStore store, SandboxCredentials credentials) : IProviderSandbox
 {
     private static readonly string[] Required =
         ["vads_amount", "vads_ctx_mode", "vads_currency", "vads_site_id", "vads_trans_date", "vads_trans_id", "vads_url_return", "vads_url_check"];
@@ -42,10 +43,9 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store) : IProviderSan
 
         var shop = await store.GetSettingsAsync<SystemPaySettings>(Code, ct);
         var hmac = shop.Algorithm == "HMAC-SHA-256";
-        var key = fields["vads_ctx_mode"] switch { "TEST" => shop.TestKey, "PRODUCTION" => shop.ProductionKey, _ => null };
-        if (string.IsNullOrEmpty(key))
-            return SandboxRequestCheck.Refuse($"no key for vads_ctx_mode '{fields["vads_ctx_mode"]}'");
-        var expected = SystemPaySandboxSigner.Sign(fields, key, hmac);
+        if (fields["vads_ctx_mode"] != "TEST")
+            return SandboxRequestCheck.Refuse($"the sandbox takes vads_ctx_mode TEST only, not '{fields["vads_ctx_mode"]}'");
+        var expected = SystemPaySandboxSigner.Sign(fields, TestKey, hmac);
         var matches = hmac
             ? CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(received))
             : CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(received.ToLowerInvariant()));
@@ -91,7 +91,7 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store) : IProviderSan
             new("vads_card_brand", "CB"), new("vads_card_number", "497010XXXXXX0000"),
             new("vads_trans_uuid", payment.Id.PadRight(32, '0')),
         ]);
-        fields.Add(new("signature", Sign(fields, shop, request["vads_ctx_mode"])));
+        fields.Add(new("signature", Sign(fields, shop)));
         return fields;
     }
 
@@ -102,10 +102,13 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store) : IProviderSan
         var shop = await store.GetSettingsAsync<SystemPaySettings>(Code, ct);
         var fields = delivered.Where(f => f.Key != "signature")
             .Select(f => f.Key == "vads_url_check_src" ? new KeyValuePair<string, string>(f.Key, "RETRY") : f).ToList();
-        fields.Add(new("signature", Sign(fields, shop, payment.Request.Fields["vads_ctx_mode"])));
+        fields.Add(new("signature", Sign(fields, shop)));
         return fields;
     }
 
-    private static string Sign(IEnumerable<KeyValuePair<string, string>> fields, SystemPaySettings shop, string ctxMode) =>
-        SystemPaySandboxSigner.Sign(fields, (ctxMode == "PRODUCTION" ? shop.ProductionKey : shop.TestKey) ?? "", shop.Algorithm == "HMAC-SHA-256");
+    /// <summary>Requests are TEST only, so every answer is signed with the sandbox's test key.</summary>
+    private string TestKey => credentials.For(Code, nameof(SystemPaySettings.TestKey));
+
+    private string Sign(IEnumerable<KeyValuePair<string, string>> fields, SystemPaySettings shop) =>
+        SystemPaySandboxSigner.Sign(fields, TestKey, shop.Algorithm == "HMAC-SHA-256");
 }

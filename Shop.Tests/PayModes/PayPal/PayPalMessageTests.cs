@@ -138,11 +138,11 @@ public sealed class PayPalMessageTests
     }
 
     [Fact]
-    public void Empty_urls_use_the_sandbox_in_test_mode_and_PayPal_in_production()
+    public void Empty_urls_use_the_sandbox_in_the_sandbox_world_and_PayPal_outside_it()
     {
         var settings = new PayPalSettings();
-        var test = PayPalUrls.Resolve(settings, shopTestMode: true, "http://127.0.0.1:5000/");
-        var live = PayPalUrls.Resolve(settings, shopTestMode: false, "https://shop.example");
+        var test = PayPalUrls.Resolve(settings, sandboxWorld: true, "http://127.0.0.1:5000/");
+        var live = PayPalUrls.Resolve(settings, sandboxWorld: false, "https://shop.example");
         var configured = PayPalUrls.Resolve(new PayPalSettings { ApiBaseUrl = "https://api-m.sandbox.paypal.com/" }, true, "https://shop.example");
 
         Assert.Equal(("http://127.0.0.1:5000/sandbox/paypal", "http://127.0.0.1:5000/sandbox/paypal/webscr", "http://127.0.0.1:5000/sandbox/paypal/ipn"),

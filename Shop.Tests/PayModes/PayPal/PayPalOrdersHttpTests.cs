@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
+using Shop.PayModes.Core.Sandbox;
+using Shop.PayModes.PayPal;
 using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.PayModes.PayPal;
@@ -209,13 +211,18 @@ public sealed class PayPalOrdersHttpTests(PayPalOrdersFactory shop) : IClassFixt
     }
 
     [Fact]
-    public async Task Sandbox_OAuth_takes_only_the_client_id_and_secret_of_the_shop_settings()
+    public async Task Sandbox_OAuth_takes_only_the_configured_client_id_with_the_sandbox_secret_never_the_configured_secret()
     {
-        Assert.Equal(HttpStatusCode.OK, (await TokenAsync("sandbox-client-id", "sandbox-client-secret-1234")).StatusCode);
+        var secret = SandboxSecret();
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync("sandbox-client-id", secret)).StatusCode);
+        // The configured client secret belongs to the provider's world: the sandbox never takes it.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("sandbox-client-id", "sandbox-client-secret-1234")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("sandbox-client-id", "wrong-secret")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("another-client-id", "sandbox-client-secret-1234")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("sandbox-client-id", "sandbox-client-secret-123")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("another-client-id", secret)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("sandbox-client-id", secret[..^1])).StatusCode);
     }
+
+    private string SandboxSecret() => shop.Service<SandboxCredentials>().For("paypal", nameof(PayPalSettings.ClientSecret));
 
     [Fact]
     public async Task Sandbox_replays_order_creation_and_capture_with_the_same_PayPal_Request_Id()
@@ -292,7 +299,7 @@ public sealed class PayPalOrdersHttpTests(PayPalOrdersFactory shop) : IClassFixt
 
     private async Task<string> BearerAsync()
     {
-        var response = await TokenAsync("sandbox-client-id", "sandbox-client-secret-1234");
+        var response = await TokenAsync("sandbox-client-id", SandboxSecret());
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
     }
 

@@ -116,8 +116,12 @@ public sealed class PayPalCaptureOutageTests(PayPalCaptureOutageTests.Factory sh
     }
 }
 
-public sealed class IpnVerifyDownFactory() : PayPalFactory(PayPalSettings.Standard,
-    extra: new Dictionary<string, string?> { ["PayModes:paypal:IpnVerifyUrl"] = "http://localhost/nowhere/ipn" });
+/// <summary>PayPal Standard on a test platform that does not answer (both of its URLs set: with one set, the other would mean PayPal live).</summary>
+public sealed class IpnVerifyDownFactory() : PayPalFactory(PayPalSettings.Standard, extra: new Dictionary<string, string?>
+{
+    ["PayModes:paypal:PaymentUrl"] = "http://localhost/nowhere/webscr",
+    ["PayModes:paypal:IpnVerifyUrl"] = "http://localhost/nowhere/ipn",
+});
 
 /// <summary>When PayPal cannot be asked about an IPN, the shop answers 4xx so that PayPal sends it again later.</summary>
 public sealed class PayPalIpnVerifyOutageTests(IpnVerifyDownFactory shop) : IClassFixture<IpnVerifyDownFactory>

@@ -63,9 +63,9 @@ public sealed class PayPalSelfCheckTests
     [InlineData("https://api-m.sandbox.paypal.com", false, true)]
     [InlineData("http://api-m.paypal.com", false, false)]
     [InlineData("api-m.paypal.com", true, false)]
-    [InlineData("http://127.0.0.1:5000/sandbox/paypal", true, true)]
+    [InlineData("http://127.0.0.1:5000/sandbox/paypal", true, false)]
     [InlineData("https://shop.example/sandbox/paypal/", false, false)]
-    public void Orders_API_base_URL_is_absolute_https_or_the_sandbox_in_test_mode(string url, bool testMode, bool ok)
+    public void Orders_API_base_URL_is_absolute_https_or_empty_never_the_built_in_sandbox(string url, bool testMode, bool ok)
     {
         var settings = Orders();
         settings.ApiBaseUrl = url;
@@ -90,7 +90,7 @@ public sealed class PayPalSelfCheckTests
         var result = Run(Standard());
 
         Assert.True(result.Ok, Failures(result));
-        Assert.Equal(["Integration", "Business (receiver e-mail or id)", PayPalSelfCheck.PaymentUrl, PayPalSelfCheck.IpnVerifyUrl],
+        Assert.Equal(["Integration", "Business (receiver e-mail or id)", PayPalSelfCheck.PaymentUrl, PayPalSelfCheck.IpnVerifyUrl, SelfChecks.WorldCheck],
             result.Lines.Select(l => l.Check));
     }
 
@@ -114,8 +114,8 @@ public sealed class PayPalSelfCheckTests
     [InlineData(PayPalSelfCheck.PaymentUrl, "https://www.sandbox.paypal.com/cgi-bin/webscr", true)]
     [InlineData(PayPalSelfCheck.IpnVerifyUrl, "/cgi-bin/webscr", false)]
     [InlineData(PayPalSelfCheck.IpnVerifyUrl, "https://ipnpb.sandbox.paypal.com/cgi-bin/webscr", true)]
-    [InlineData(PayPalSelfCheck.IpnVerifyUrl, "http://localhost/sandbox/paypal/ipn", true)]
-    public void Standard_form_and_IPN_URLs_are_absolute_https_or_the_sandbox(string check, string url, bool ok)
+    [InlineData(PayPalSelfCheck.IpnVerifyUrl, "http://localhost/sandbox/paypal/ipn", false)]
+    public void Standard_form_and_IPN_URLs_are_absolute_https_never_the_built_in_sandbox(string check, string url, bool ok)
     {
         var settings = Standard();
         if (check == PayPalSelfCheck.PaymentUrl)

@@ -19,7 +19,7 @@ public sealed class PaymentLifeTests(ProviderShopFactory shop) : IClassFixture<P
     private async Task<(string Reference, Func<MessageSpec, Task> Notify)> StartAsync(string code)
     {
         var (order, request) = await ProviderFlow.StartAsync(_client, code);
-        var messages = IProviderMessages.For(code);
+        var messages = IProviderMessages.For(code, shop);
         return (order.Reference, async spec =>
         {
             var answer = await NotifyAsync(_client, code, messages.Build(request.Fields, spec));

@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Shop.PayModes.Core;
+using Shop.PayModes.Core.Sandbox;
+using Shop.PayModes.Mercanet;
 using Shop.PayModes.Mercanet.Sandbox;
+using Shop.PayModes.Ogone;
 using Shop.PayModes.Ogone.Sandbox;
+using Shop.PayModes.SystemPay;
 using Shop.PayModes.SystemPay.Sandbox;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.PayModes.Providers;
 
@@ -26,7 +31,7 @@ public sealed record MessageSpec(ProviderStatus Status, long? Amount = null, str
 
 /// <summary>
 /// Builds one provider's signed server-to-server messages from the request the shop sent, with the
-/// sandbox signers (independent of the pay modes' code).
+/// sandbox signers (independent of the pay modes' code) and the key the message is signed with.
 /// </summary>
 public interface IProviderMessages
 {
@@ -37,11 +42,26 @@ public interface IProviderMessages
     /// <summary>The same message with a signed value altered and the signature left as it was.</summary>
     string Tamper(string body);
 
-    public static IProviderMessages For(string code) => code switch
+    /// <summary>Messages as the built-in sandbox of <paramref name="shop"/> signs them: with its sandbox credentials, the
+    /// only keys a mode in the sandbox world verifies with.</summary>
+    public static IProviderMessages For(string code, ShopFactory shop)
     {
-        "mercanet" => new MercanetMessages(),
-        "systempay" => new SystemPayMessages(),
-        "ogone" => new OgoneMessages(),
+        var sandbox = shop.Service<SandboxCredentials>();
+        return code switch
+        {
+            "mercanet" => new MercanetMessages(sandbox.For(code, nameof(MercanetSettings.SecretKey))),
+            "systempay" => new SystemPayMessages(sandbox.For(code, nameof(SystemPaySettings.TestKey))),
+            "ogone" => new OgoneMessages(sandbox.For(code, nameof(OgoneSettings.ShaOutPassphrase))),
+            _ => throw new ArgumentOutOfRangeException(nameof(code)),
+        };
+    }
+
+    /// <summary>Messages signed with the keys configured in <see cref="ProviderAccounts"/>, as the provider itself signs them.</summary>
+    public static IProviderMessages Configured(string code) => code switch
+    {
+        "mercanet" => new MercanetMessages(ProviderAccounts.MercanetKey),
+        "systempay" => new SystemPayMessages(ProviderAccounts.SystemPayTestKey),
+        "ogone" => new OgoneMessages(ProviderAccounts.OgoneShaOut),
         _ => throw new ArgumentOutOfRangeException(nameof(code)),
     };
 
@@ -49,7 +69,7 @@ public interface IProviderMessages
         string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
 }
 
-public sealed class MercanetMessages : IProviderMessages
+public sealed class MercanetMessages(string secretKey) : IProviderMessages
 {
     public string Code => "mercanet";
 
@@ -70,7 +90,7 @@ public sealed class MercanetMessages : IProviderMessages
         ]);
         return IProviderMessages.Encode(
         [
-            new("Data", data), new("Seal", MercanetSandboxSigner.Seal(data, ProviderAccounts.MercanetKey, hmac: true)),
+            new("Data", data), new("Seal", MercanetSandboxSigner.Seal(data, secretKey, hmac: true)),
             new("InterfaceVersion", "HP_2.31"), new("Encode", ""),
         ]);
     }
@@ -78,7 +98,7 @@ public sealed class MercanetMessages : IProviderMessages
     public string Tamper(string body) => body.Replace("responseCode%3D", "responseCode%3D0", StringComparison.Ordinal);
 }
 
-public sealed class SystemPayMessages : IProviderMessages
+public sealed class SystemPayMessages(string key) : IProviderMessages
 {
     public string Code => "systempay";
 
@@ -110,14 +130,14 @@ public sealed class SystemPayMessages : IProviderMessages
         };
         if (spec.TransactionId is { } uuid)
             fields.Add(new("vads_trans_uuid", uuid));
-        fields.Add(new("signature", SystemPaySandboxSigner.Sign(fields, ProviderAccounts.SystemPayTestKey, hmac: true)));
+        fields.Add(new("signature", SystemPaySandboxSigner.Sign(fields, key, hmac: true)));
         return IProviderMessages.Encode(fields);
     }
 
     public string Tamper(string body) => body.Replace("vads_cust_first_name=Zo", "vads_cust_first_name=Xo", StringComparison.Ordinal);
 }
 
-public sealed class OgoneMessages : IProviderMessages
+public sealed class OgoneMessages(string passphrase) : IProviderMessages
 {
     public string Code => "ogone";
 
@@ -139,7 +159,7 @@ public sealed class OgoneMessages : IProviderMessages
             new("BRAND", "VISA"),
             new("COMPLUS", sent["COMPLUS"]),
         };
-        fields.Add(new("SHASIGN", OgoneSandboxSigner.Sign(fields, ProviderAccounts.OgoneShaOut, shaOut: true, "SHA-1")));
+        fields.Add(new("SHASIGN", OgoneSandboxSigner.Sign(fields, passphrase, shaOut: true, "SHA-1")));
         return IProviderMessages.Encode(fields);
     }
 

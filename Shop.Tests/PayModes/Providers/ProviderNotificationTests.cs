@@ -8,8 +8,8 @@ using static Shop.Tests.PayModes.Providers.ProviderFlow;
 namespace Shop.Tests.PayModes.Providers;
 
 /// <summary>
-/// The notification matrix, once per provider: hand-built messages signed with the sandbox signers and
-/// posted to <c>/paymodes/{code}/notify</c> through the shared pipeline.
+/// The notification matrix, once per provider: hand-built messages signed with the sandbox signers and the
+/// sandbox credentials (the modes run in the sandbox world), posted to <c>/paymodes/{code}/notify</c> through the shared pipeline.
 /// </summary>
 public sealed class ProviderNotificationTests(ProviderShopFactory shop) : IClassFixture<ProviderShopFactory>
 {
@@ -20,7 +20,7 @@ public sealed class ProviderNotificationTests(ProviderShopFactory shop) : IClass
     private async Task<(PlacedOrder Order, PostedForm Request, IProviderMessages Messages)> StartAsync(string code)
     {
         var (order, request) = await ProviderFlow.StartAsync(_client, code);
-        return (order, request, IProviderMessages.For(code));
+        return (order, request, IProviderMessages.For(code, shop));
     }
 
     private async Task<HttpStatusCode> NotifyAsync(string code, string body) => (await ProviderFlow.NotifyAsync(_client, code, body)).StatusCode;
