@@ -31,6 +31,7 @@ public static class PayModeServiceCollectionExtensions
         services.TryAddScoped<PayModeOffers>();
         services.TryAddScoped<NotificationPipeline>();
         services.TryAddScoped<PaymentHandover>();
+        services.TryAddSingleton<ShopAddress>();
         services.TryAddSingleton(TimeProvider.System);
         T.AddServices(services);
         services.AddSingleton<T>();

@@ -60,7 +60,7 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
     }
 
     private async Task<IResult> SendAsync(string reference, HttpContext http, PaymentHandover handover,
-        IBillGateway bills, IPayModeSettingsStore store, IShopSettings shop, TimeProvider clock)
+        IBillGateway bills, IPayModeSettingsStore store, IShopSettings shop, ShopAddress address, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var prepared = await PrepareAsync(bills, now, http.RequestAborted);
@@ -71,9 +71,9 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
         var bill = started.Bill;
         var request = new ProviderPaymentRequest(bill.Total, bill.Currency, started.Attempt.Reference, bill.Reference,
             new Buyer(bill.CustomerEmail, bill.CustomerFirstName, bill.CustomerLastName),
-            ProviderLinks.For(http.Request, shop, Code, bill.Reference),
+            ProviderLinks.For(address, Code, bill.Reference),
             EnvironmentOf(settings, shop.Current), now);
-        var url = ProviderLinks.PaymentUrl(PaymentUrl(settings), http.Request, shop, Code)!;
+        var url = ProviderLinks.PaymentUrl(PaymentUrl(settings), address, shop, Code)!;
         return PayModePages.AutoPost(ProviderName, url, BuildRequest(settings, request, prepared));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Shop.PayModes.Core;
 
 namespace Shop.PayModes.PayPal;
@@ -17,12 +16,11 @@ public sealed record PayPalSetup(PayPalSettings Settings, PayPalUrls Urls)
 /// <summary>The merchant's PayPal identity as configured in <c>Business</c>.</summary>
 public sealed record PayPalReceiver(string Value, bool IsEmail);
 
-public sealed class PayPalContext(IPayModeSettingsStore store, IShopSettings shop, IHttpContextAccessor http)
+public sealed class PayPalContext(IPayModeSettingsStore store, IShopSettings shop, ShopAddress address)
 {
     public async Task<PayPalSetup> GetAsync(CancellationToken ct = default)
     {
         var settings = await store.GetSettingsAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
-        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("PayPal calls are made while serving a request.");
-        return new PayPalSetup(settings, PayPalUrls.Resolve(settings, shop.Current.TestMode, ProviderLinks.BaseUrl(request, shop)));
+        return new PayPalSetup(settings, PayPalUrls.Resolve(settings, shop.Current.TestMode, address.BaseUrl));
     }
 }

@@ -19,7 +19,7 @@ namespace Shop.PayModes.PayPal;
 /// OAuth, orders with an approval page, captures, signed webhooks and their verification; the Payments
 /// Standard page, IPN delivery and <c>_notify-validate</c>. State lives in memory.
 /// </summary>
-public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceScopeFactory scopes, TimeProvider clock, ILogger<PayPalSandbox> logger)
+public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceScopeFactory scopes, ShopAddress address, TimeProvider clock, ILogger<PayPalSandbox> logger)
 {
     public const string ReceiverId = "SANDBOXMERCHANT1";
     public const string DefaultPayee = "merchant@sandbox.example";
@@ -62,9 +62,8 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
         await result.ExecuteAsync(http);
     }
 
-    private static string Base(HttpContext http) => ShopBase(http) + PayPalUrls.SandboxPrefix;
-
-    private static string ShopBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    /// <summary>Where the shop reaches this sandbox: its own address, never the request's (PayPalUrls resolves the same).</summary>
+    private string SandboxBaseUrl => address.BaseUrl + PayPalUrls.SandboxPrefix;
 
     private static async Task<IResult> ControlAsync(Func<Task<bool>> action) =>
         await action() ? Results.Ok(new { delivered = true }) : Results.NotFound();

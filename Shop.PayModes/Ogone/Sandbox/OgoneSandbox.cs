@@ -12,7 +12,7 @@ namespace Shop.PayModes.Ogone.Sandbox;
 /// answers with feedback (STATUS 9, 2, 1 or 51) signed with SHA-OUT, sent to the shop's post-sale URL
 /// (which Ogone keeps in its back office: here the shop's own <c>/paymodes/ogone/notify</c>).
 /// </summary>
-public sealed class OgoneSandbox(IPayModeSettingsStore store, IShopSettings shop, TimeProvider clock) : IProviderSandbox
+public sealed class OgoneSandbox(IPayModeSettingsStore store, ShopAddress address, TimeProvider clock) : IProviderSandbox
 {
     public string Code => OgonePayMode.ModeCode;
 
@@ -48,7 +48,7 @@ public sealed class OgoneSandbox(IPayModeSettingsStore store, IShopSettings shop
             ReturnUrl: fields["ACCEPTURL"],
             DeclineUrl: fields.GetValueOrDefault("DECLINEURL"),
             CancelUrl: fields.GetValueOrDefault("CANCELURL"),
-            NotifyUrl: ProviderLinks.BaseUrl(http, shop) + $"/paymodes/{Code}/notify",
+            NotifyUrl: $"{address.BaseUrl}/paymodes/{Code}/notify",
             Fields: fields));
     }
 
