@@ -59,5 +59,9 @@ public sealed class ShopSettingsForm : IValidatableObject
             yield return new ValidationResult($"The shop does not know the currency {Currency}.", [nameof(Currency)]);
         if (PublicBaseUrl is { Length: > 0 } url && !(url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
             yield return new ValidationResult("The public URL starts with http:// or https://.", [nameof(PublicBaseUrl)]);
+        // Outside test mode every return and notification URL is built on it (and the shop would not start again without it).
+        if (!TestMode && string.IsNullOrWhiteSpace(PublicBaseUrl))
+            yield return new ValidationResult("Set the public base URL before turning test mode off: providers send buyers back to it and notify it.",
+                [nameof(PublicBaseUrl)]);
     }
 }
