@@ -16,8 +16,11 @@ public sealed class ShopSettingsForm : IValidatableObject
 
     public bool TestOverride { get; set; }
 
+    /// <summary>A cleared field is no URL (null), not an invalid one.</summary>
     [Url(ErrorMessage = "Give an absolute URL, e.g. https://shop.example.com."), StringLength(200)]
-    public string? PublicBaseUrl { get; set; }
+    public string? PublicBaseUrl { get => _publicBaseUrl; set => _publicBaseUrl = string.IsNullOrWhiteSpace(value) ? null : value; }
+
+    private string? _publicBaseUrl;
 
     public string? DefaultPayMode { get; set; }
 
