@@ -16,8 +16,8 @@ public sealed class ShopAddress(IShopSettings shop, IServer server)
     public const string NoListener = "http://localhost";
 
     /// <summary>Without a trailing slash.</summary>
-    public string BaseUrl => shop.Current.PublicBaseUrl is { Length: > 0 } configured && configured.Trim() is { Length: > 0 } trimmed
-        ? trimmed.TrimEnd('/')
+    public string BaseUrl => shop.Current.PublicBaseUrl?.Trim() is { Length: > 0 } configured
+        ? configured.TrimEnd('/')
         : FromListening(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
 
     /// <summary>

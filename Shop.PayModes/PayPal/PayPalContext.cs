@@ -2,7 +2,7 @@ using Shop.PayModes.Core;
 
 namespace Shop.PayModes.PayPal;
 
-/// <summary>The PayPal settings and URLs for the current request.</summary>
+/// <summary>The PayPal settings and the URLs they resolve to (on the shop's own address, whatever the request).</summary>
 public sealed record PayPalSetup(PayPalSettings Settings, PayPalUrls Urls)
 {
     public PayPalAccount Account => new(Urls.ApiBaseUrl, Settings.ClientId ?? "", Settings.ClientSecret ?? "");
