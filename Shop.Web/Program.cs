@@ -14,9 +14,15 @@ try
 
     var app = builder.Build();
     await DatabaseSetup.InitializeAsync(app.Services);
+    HostTrust.RefuseToServeWithoutPublicUrl(app.Services);
     app.UseShopPipeline();
     await app.RunAsync();
     return 0;
+}
+catch (StartupRefusedException refused)
+{
+    Log.Fatal("The shop refuses to start: {Reason:l}", refused.Message);
+    return CommandLine.BadUsage;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

@@ -10,6 +10,12 @@ public static class PayModePages
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
+    /// <summary>
+    /// The one inline script of the shop's own plain pages (the hand-over here, the sandbox's return): it submits the
+    /// page's form. Being constant, the Content-Security-Policy allows it by its hash, and no other inline script runs.
+    /// </summary>
+    public const string AutoSubmitScript = "document.forms[0].submit();";
+
     public static IResult Message(int status, string title, string message, string linkHref, string linkText) =>
         Results.Content(Page(title, $"""
             <h1>{Html.Encode(title)}</h1>
@@ -20,8 +26,14 @@ public static class PayModePages
     /// <summary>The page, with a <c>Retry-After</c> header (whole seconds, at least 1).</summary>
     public static IResult RetryLater(IResult page, TimeSpan after) => new WithRetryAfter(page, after);
 
-    /// <summary>An auto-submitting form to a provider; values are attribute-encoded here, signed elsewhere over the raw values.</summary>
-    public static IResult AutoPost(string title, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    /// <summary>
+    /// An auto-submitting form to a provider; values are attribute-encoded here, signed elsewhere over the raw values.
+    /// The page's Content-Security-Policy lets its form post to the provider's origin (and nowhere else but the shop).
+    /// </summary>
+    public static IResult AutoPost(string title, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields) =>
+        new PostingTo(actionUrl, AutoPostPage(title, actionUrl, fields));
+
+    private static IResult AutoPostPage(string title, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var inputs = new StringBuilder();
         foreach (var (name, value) in fields)
@@ -32,7 +44,7 @@ public static class PayModePages
             <form id="handover" method="post" action="{Html.Encode(actionUrl)}">
             {inputs}<noscript><button class="button" type="submit">Continue to payment</button></noscript>
             </form>
-            <script>document.getElementById('handover').submit();</script>
+            <script>{AutoSubmitScript}</script>
             """), "text/html; charset=utf-8", Encoding.UTF8);
     }
 
@@ -42,6 +54,16 @@ public static class PayModePages
         {
             http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return page.ExecuteAsync(http);
+        }
+    }
+
+    /// <summary>A page whose form posts to <paramref name="target"/>: the policy learns it before the headers go out.</summary>
+    private sealed class PostingTo(string target, IResult page) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            PagePolicy.Of(httpContext)?.AllowFormTarget(target);
+            return page.ExecuteAsync(httpContext);
         }
     }
 

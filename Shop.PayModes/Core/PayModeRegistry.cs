@@ -33,6 +33,7 @@ public static class PayModeServiceCollectionExtensions
         services.TryAddScoped<PaymentHandover>();
         services.TryAddSingleton<Sandbox.SandboxCredentials>();
         services.TryAddScoped<EffectiveSettings>();
+        services.TryAddSingleton<ShopAddress>();
         services.TryAddSingleton(TimeProvider.System);
         T.AddServices(services);
         services.AddSingleton<T>();

@@ -1,38 +1,31 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Shop.PayModes.Core;
 
 /// <summary>
 /// The URLs a redirect pay mode hands to its provider: return, cancel and notify under
-/// <c>/paymodes/{code}</c> on the public base URL, and the provider's payment page (the built-in sandbox's
-/// in the sandbox world, see <see cref="ProviderWorld"/>, else its setting).
+/// <c>/paymodes/{code}</c> on the shop's own address (<see cref="ShopAddress.BaseUrl"/>, never the request's),
+/// and the provider's payment page (the built-in sandbox's in the sandbox world, see <see cref="ProviderWorld"/>,
+/// else its setting).
 /// </summary>
 public static class ProviderLinks
 {
     /// <summary>The query parameter the return and cancel URLs carry, so a buyer coming back without data still finds the order.</summary>
     public const string BillParameter = "bill";
 
-    /// <summary><c>Shop:PublicBaseUrl</c> when set, else the request's own scheme://host.</summary>
-    public static string BaseUrl(HttpRequest request, IShopSettings shop) =>
-        shop.Current.PublicBaseUrl is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}";
-
-    public static ReturnUrls For(HttpRequest request, IShopSettings shop, string code, string billReference)
+    public static ReturnUrls For(ShopAddress address, string code, string billReference)
     {
-        var root = $"{BaseUrl(request, shop)}/paymodes/{code}";
+        var root = $"{address.BaseUrl}/paymodes/{code}";
         var bill = $"?{BillParameter}={Uri.EscapeDataString(billReference)}";
         return new ReturnUrls($"{root}/return{bill}", $"{root}/cancel{bill}", $"{root}/notify");
     }
 
     /// <summary>The sandbox's payment page in the sandbox world, else the configured one, else null (not configured).</summary>
-    public static string? PaymentUrl(ProviderWorld world, string? configured, HttpRequest request, IShopSettings shop, string code) =>
-        world.IsSandbox ? SandboxPaymentUrl(request, shop, code)
+    public static string? PaymentUrl(ProviderWorld world, string? configured, ShopAddress address, string code) =>
+        world.IsSandbox ? SandboxPaymentUrl(address, code)
         : !string.IsNullOrWhiteSpace(configured) ? configured.Trim()
         : null;
 
-    public static string SandboxPaymentUrl(HttpRequest request, IShopSettings shop, string code) =>
-        $"{BaseUrl(request, shop)}/sandbox/{code}/pay";
+    public static string SandboxPaymentUrl(ShopAddress address, string code) =>
+        $"{address.BaseUrl}/sandbox/{code}/pay";
 
     /// <summary>The refusal of a mode whose payment page is empty outside test mode, or null.</summary>
     public static Availability? Unconfigured(string? paymentUrl, OfferContext context, string name) =>

@@ -61,7 +61,7 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
         services.GetRequiredService<TProtocol>();
 
     private async Task<IResult> SendAsync(string reference, HttpContext http, PaymentHandover handover,
-        IBillGateway bills, EffectiveSettings effective, IShopSettings shop, TimeProvider clock)
+        IBillGateway bills, EffectiveSettings effective, IShopSettings shop, ShopAddress address, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var (started, refusal) = await handover.BeginAsync(http, this, reference, ct => PrepareAsync(bills, now, ct));
@@ -71,10 +71,10 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
         var bill = started.Bill;
         var request = new ProviderPaymentRequest(bill.Total, bill.Currency, started.Attempt.Reference, bill.Reference,
             new Buyer(bill.CustomerEmail, bill.CustomerFirstName, bill.CustomerLastName),
-            ProviderLinks.For(http.Request, shop, Code, bill.Reference),
+            ProviderLinks.For(address, Code, bill.Reference),
             EnvironmentOf(settings, shop.Current), now);
         // Checked again on the settings that sign: they may have changed since the hand-over's availability check.
-        if (world.TestModeRefusal is not null || ProviderLinks.PaymentUrl(world, PaymentUrl(settings), http.Request, shop, Code) is not { } url)
+        if (world.TestModeRefusal is not null || ProviderLinks.PaymentUrl(world, PaymentUrl(settings), address, Code) is not { } url)
             return PayModePages.Message(StatusCodes.Status400BadRequest, "Payment method not available",
                 world.TestModeRefusal ?? $"{Name} has no payment page URL.", PaymentHandover.StatusPath(bill.Reference), "Back to your order");
         return PayModePages.AutoPost(ProviderName, url, BuildRequest(settings, request, started.Prepared));

@@ -26,14 +26,17 @@ public sealed record PayPalResponse(HttpStatusCode Status, JsonElement Body)
 public sealed class PayPalTokenCache(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Expires)> _tokens = new();
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
-    public async Task<string> GetAsync(PayPalAccount account, Func<Task<(string Token, int ExpiresIn)>> fetch, CancellationToken ct)
+    /// <param name="lane">Who is asking (the client name): a fetch waits only behind fetches of the same lane, so forged
+    /// webhooks queueing for a token never hold up a buyer's hand-over. A token fetched in either lane serves both.</param>
+    public async Task<string> GetAsync(PayPalAccount account, string lane, Func<Task<(string Token, int ExpiresIn)>> fetch, CancellationToken ct)
     {
         var key = Key(account);
         if (_tokens.TryGetValue(key, out var cached) && cached.Expires > clock.GetUtcNow())
             return cached.Token;
-        await _gate.WaitAsync(ct);
+        var gate = _gates.GetOrAdd(lane, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
         try
         {
             if (_tokens.TryGetValue(key, out cached) && cached.Expires > clock.GetUtcNow())
@@ -45,7 +48,7 @@ public sealed class PayPalTokenCache(TimeProvider clock)
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 
@@ -55,17 +58,20 @@ public sealed class PayPalTokenCache(TimeProvider clock)
         account.ApiBaseUrl + "|" + account.ClientId + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(account.ClientSecret)));
 }
 
-/// <summary>The Orders v2 REST calls. 5xx, timeouts and network failures become <see cref="PayPalUnavailableException"/>.</summary>
+/// <summary>
+/// The Orders v2 REST calls. 5xx, timeouts and network failures become <see cref="PayPalUnavailableException"/>.
+/// A buyer's calls go through <see cref="PayPalHttp.Api"/>, webhook verification through <see cref="PayPalHttp.Verify"/>.
+/// </summary>
 public sealed class PayPalApi(IHttpClientFactory clients, PayPalTokenCache tokens)
 {
     public Task<PayPalResponse> CreateOrderAsync(PayPalAccount account, string body, string requestId, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Post, "/v2/checkout/orders", Json(body), requestId, ct);
+        SendAsync(PayPalHttp.Api, account, HttpMethod.Post, "/v2/checkout/orders", Json(body), requestId, ct);
 
     public Task<PayPalResponse> CaptureOrderAsync(PayPalAccount account, string orderId, string requestId, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Post, $"/v2/checkout/orders/{Uri.EscapeDataString(orderId)}/capture", Json("{}"), requestId, ct);
+        SendAsync(PayPalHttp.Api, account, HttpMethod.Post, $"/v2/checkout/orders/{Uri.EscapeDataString(orderId)}/capture", Json("{}"), requestId, ct);
 
     public Task<PayPalResponse> GetOrderAsync(PayPalAccount account, string orderId, CancellationToken ct) =>
-        SendAsync(account, HttpMethod.Get, $"/v2/checkout/orders/{Uri.EscapeDataString(orderId)}", null, null, ct);
+        SendAsync(PayPalHttp.Api, account, HttpMethod.Get, $"/v2/checkout/orders/{Uri.EscapeDataString(orderId)}", null, null, ct);
 
     /// <summary>
     /// <c>POST /v1/notifications/verify-webhook-signature</c> with the event embedded as the raw bytes received:
@@ -73,7 +79,7 @@ public sealed class PayPalApi(IHttpClientFactory clients, PayPalTokenCache token
     /// </summary>
     public async Task<bool> VerifyWebhookAsync(PayPalAccount account, WebhookHeaders headers, string webhookId, byte[] rawEvent, CancellationToken ct)
     {
-        var response = await SendAsync(account, HttpMethod.Post, "/v1/notifications/verify-webhook-signature",
+        var response = await SendAsync(PayPalHttp.Verify, account, HttpMethod.Post, "/v1/notifications/verify-webhook-signature",
             new ByteArrayContent(VerifyBody(headers, webhookId, rawEvent)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, null, ct);
         return response.IsSuccess && PayPalOrderMessages.Text(response.Body, "verification_status") == "SUCCESS";
     }
@@ -98,10 +104,10 @@ public sealed class PayPalApi(IHttpClientFactory clients, PayPalTokenCache token
         return buffer.ToArray();
     }
 
-    private async Task<PayPalResponse> SendAsync(PayPalAccount account, HttpMethod method, string path, HttpContent? content, string? requestId, CancellationToken ct)
+    private async Task<PayPalResponse> SendAsync(string client, PayPalAccount account, HttpMethod method, string path, HttpContent? content, string? requestId, CancellationToken ct)
     {
-        var token = await tokens.GetAsync(account, () => FetchTokenAsync(account, ct), ct);
-        var response = await CallAsync(() =>
+        var token = await tokens.GetAsync(account, client, () => FetchTokenAsync(client, account, ct), ct);
+        var response = await CallAsync(client, () =>
         {
             var request = new HttpRequestMessage(method, account.ApiBaseUrl + path) { Content = content };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -115,9 +121,9 @@ public sealed class PayPalApi(IHttpClientFactory clients, PayPalTokenCache token
         return response;
     }
 
-    private async Task<(string Token, int ExpiresIn)> FetchTokenAsync(PayPalAccount account, CancellationToken ct)
+    private async Task<(string Token, int ExpiresIn)> FetchTokenAsync(string client, PayPalAccount account, CancellationToken ct)
     {
-        var response = await CallAsync(() =>
+        var response = await CallAsync(client, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, account.ApiBaseUrl + "/v1/oauth2/token")
             {
@@ -133,9 +139,9 @@ public sealed class PayPalApi(IHttpClientFactory clients, PayPalTokenCache token
         return (token, expiresIn);
     }
 
-    private async Task<PayPalResponse> CallAsync(Func<HttpRequestMessage> build, CancellationToken ct)
+    private async Task<PayPalResponse> CallAsync(string name, Func<HttpRequestMessage> build, CancellationToken ct)
     {
-        var client = clients.CreateClient(PayPalHttp.Api);
+        var client = clients.CreateClient(name);
         try
         {
             using var request = build();

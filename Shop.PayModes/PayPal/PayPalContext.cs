@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Shop.PayModes.Core;
 
 namespace Shop.PayModes.PayPal;
 
-/// <summary>The PayPal settings and URLs for the current request, and the world they belong to.</summary>
+/// <summary>The PayPal settings, the URLs they resolve to (on the shop's own address, whatever the request), and their world.</summary>
 public sealed record PayPalSetup(PayPalSettings Settings, PayPalUrls Urls, ProviderWorld World)
 {
     public PayPalAccount Account => new(Urls.ApiBaseUrl, Settings.ClientId ?? "", Settings.ClientSecret ?? "");
@@ -21,12 +20,11 @@ public sealed record PayPalReceiver(string Value, bool IsEmail);
 /// The PayPal settings every call uses, resolved through <see cref="EffectiveSettings"/>: in the sandbox world the
 /// shop reaches the built-in sandbox with the sandbox's client secret, never the configured one.
 /// </summary>
-public sealed class PayPalContext(EffectiveSettings effective, IShopSettings shop, IHttpContextAccessor http)
+public sealed class PayPalContext(EffectiveSettings effective, ShopAddress address)
 {
     public async Task<PayPalSetup> GetAsync(CancellationToken ct = default)
     {
         var (settings, world) = await effective.GetAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
-        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("PayPal calls are made while serving a request.");
-        return new PayPalSetup(settings, PayPalUrls.Resolve(settings, world.IsSandbox, ProviderLinks.BaseUrl(request, shop)), world);
+        return new PayPalSetup(settings, PayPalUrls.Resolve(settings, world.IsSandbox, address.BaseUrl), world);
     }
 }

@@ -19,7 +19,6 @@ public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayP
 
     public static void AddServices(IServiceCollection services)
     {
-        services.AddHttpContextAccessor();
         PayPalHttp.AddClients(services);
         services.AddSingleton<PayPalTokenCache>();
         services.AddScoped<PayPalApi>();

@@ -51,10 +51,10 @@ public sealed partial class PayPalSandbox
         var value = amount?["value"]?.GetValue<string>();
         if (body?["intent"]?.GetValue<string>() != "CAPTURE" || currency is null || value is null || PayPalOrderMessages.ParseAmount(value, currency) is null || context?["return_url"] is null || context["cancel_url"] is null)
             return Error(422, "UNPROCESSABLE_ENTITY", "INVALID_PARAMETER_VALUE");
-        var sandboxBase = Base(http);
+        var sandboxBase = SandboxBaseUrl;
         var order = new SandboxOrder
         {
-            Id = NewId(), ShopBase = ShopBase(http), SandboxBase = sandboxBase, Currency = currency, Value = value,
+            Id = NewId(), ShopBase = address.BaseUrl, SandboxBase = sandboxBase, Currency = currency, Value = value,
             CustomId = unit?["custom_id"]?.GetValue<string>() ?? "", InvoiceId = unit?["invoice_id"]?.GetValue<string>(),
             PayeeEmail = unit?["payee"]?["email_address"]?.GetValue<string>() ?? DefaultPayee,
             ReturnUrl = context["return_url"]!.GetValue<string>(), CancelUrl = context["cancel_url"]!.GetValue<string>(),
@@ -322,7 +322,7 @@ public sealed partial class PayPalSandbox
             // The CRC is over the event exactly as it appears in the request: a re-serialised event does not match.
             var eventBytes = Encoding.UTF8.GetBytes(webhookEvent.GetRawText());
             var valid = Field(root, "auth_algo") == PayPalSandboxSigning.AuthAlgo
-                && Field(root, "cert_url")?.StartsWith(Base(http), StringComparison.Ordinal) == true
+                && Field(root, "cert_url")?.StartsWith(SandboxBaseUrl, StringComparison.Ordinal) == true
                 && PayPalSandboxSigning.Verify(_webhookKey, PayPalSandboxSigning.StringToSign(id, time, webhookId, eventBytes), signature);
             return Results.Json(new { verification_status = valid ? "SUCCESS" : "FAILURE" });
         }

@@ -22,7 +22,7 @@ public sealed partial class PayPalSandbox
             <h1>Pay {Html.Encode(form["business"].ToString())}</h1>
             <p>{Html.Encode(form["item_name"].ToString())}</p>
             <div class="amount" id="sandbox-amount">{Html.Encode($"{form["amount"]} {form["currency_code"]}")}</div>
-            <form method="post" action="{Html.Encode(Base(http))}/webscr/pay">
+            <form method="post" action="{Html.Encode(SandboxBaseUrl)}/webscr/pay">
             {hidden}<button class="primary" id="sandbox-pay" name="choice" value="pay">Pay now</button>
               <button class="secondary" id="sandbox-pay-late" name="choice" value="late">Pay (IPN delayed until redelivered)</button>
               <button class="secondary" id="sandbox-pay-pending" name="choice" value="pending">Pay (payment stays pending)</button>

@@ -23,7 +23,7 @@ namespace Shop.PayModes.PayPal;
 /// (<see cref="SandboxShop"/>). State lives in memory.
 /// </summary>
 public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceScopeFactory scopes, SandboxCredentials credentials,
-    TimeProvider clock, ILogger<PayPalSandbox> logger)
+    ShopAddress address, TimeProvider clock, ILogger<PayPalSandbox> logger)
 {
     public const string ReceiverId = "SANDBOXMERCHANT1";
     public const string DefaultPayee = "merchant@sandbox.example";
@@ -66,9 +66,8 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
         await result.ExecuteAsync(http);
     }
 
-    private static string Base(HttpContext http) => ShopBase(http) + PayPalUrls.SandboxPrefix;
-
-    private static string ShopBase(HttpContext http) => SandboxShop.BaseUrl(http);
+    /// <summary>Where the shop reaches this sandbox: its own address, never the request's (PayPalUrls resolves the same).</summary>
+    private string SandboxBaseUrl => address.BaseUrl + PayPalUrls.SandboxPrefix;
 
     /// <summary>Whether the sandbox may send the buyer or a notification to <paramref name="url"/>: one of the shop's PayPal endpoints.</summary>
     private static bool IsShopUrl(HttpContext http, string? url) => SandboxShop.IsPayModeUrl(http, PayPalPayMode.ModeCode, url);

@@ -261,8 +261,8 @@ public sealed class CheckoutApiTests(OverrideShopFactory shop) : IClassFixture<O
             var checkout = sp.GetRequiredService<Shop.Web.Checkout.CheckoutService>();
             var draft = (await checkout.DraftFromAsync(failed.Reference))!;
             var request = new Shop.Web.Checkout.CheckoutRequest(draft.Items, draft.Customer, "check");
-            return ((await checkout.PlaceAsync(request, false, "http://localhost", retryOf: failed.Reference)).Result!,
-                    (await checkout.PlaceAsync(request, false, "http://localhost", retryOf: paid.Reference)).Result!);
+            return ((await checkout.PlaceAsync(request, false, retryOf: failed.Reference)).Result!,
+                    (await checkout.PlaceAsync(request, false, retryOf: paid.Reference)).Result!);
         });
 
         Assert.Contains(await shop.TraceAsync(failed.Reference), t => t.What == $"buyer tried again as bill {retry.Reference}");

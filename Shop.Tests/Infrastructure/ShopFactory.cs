@@ -48,10 +48,15 @@ public class ShopFactory : WebApplicationFactory<Program>
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The shop's own address, as a real deployment configures it (the in-memory server answers as localhost);
+    /// a test of the fallback to the listening address sets <c>Shop:PublicBaseUrl</c> to "" in its settings.</summary>
+    protected virtual string DefaultPublicBaseUrl => "http://localhost";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Shop:DataDirectory", DataDirectory);
+        builder.UseSetting("Shop:PublicBaseUrl", DefaultPublicBaseUrl);
         builder.UseSetting("Shop:Expiry:SweepEvery", "01:00:00");
         foreach (var (key, value) in NoRateLimits.Where(limit => !_settings.ContainsKey(limit.Key)))
             builder.UseSetting(key, value);
@@ -92,6 +97,9 @@ public class KestrelShopFactory : ShopFactory
     // Kestrel bound to port 0 does not report its address back through the factory here, so pick a free port first.
     public KestrelShopFactory(IDictionary<string, string?> settings) : base(settings) =>
         UseKestrel(o => o.Listen(IPAddress.Loopback, _port));
+
+    /// <summary>The address the browser uses: the shop hands out URLs on it.</summary>
+    protected override string DefaultPublicBaseUrl => $"http://127.0.0.1:{_port}";
 
     public string BaseUrl
     {

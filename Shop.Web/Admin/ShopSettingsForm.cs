@@ -16,8 +16,11 @@ public sealed class ShopSettingsForm : IValidatableObject
 
     public bool TestOverride { get; set; }
 
+    /// <summary>A cleared field is no URL (null), not an invalid one.</summary>
     [Url(ErrorMessage = "Give an absolute URL, e.g. https://shop.example.com."), StringLength(200)]
-    public string? PublicBaseUrl { get; set; }
+    public string? PublicBaseUrl { get => _publicBaseUrl; set => _publicBaseUrl = string.IsNullOrWhiteSpace(value) ? null : value; }
+
+    private string? _publicBaseUrl;
 
     public string? DefaultPayMode { get; set; }
 
@@ -59,5 +62,9 @@ public sealed class ShopSettingsForm : IValidatableObject
             yield return new ValidationResult($"The shop does not know the currency {Currency}.", [nameof(Currency)]);
         if (PublicBaseUrl is { Length: > 0 } url && !(url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
             yield return new ValidationResult("The public URL starts with http:// or https://.", [nameof(PublicBaseUrl)]);
+        // Outside test mode every return and notification URL is built on it (and the shop would not start again without it).
+        if (!TestMode && string.IsNullOrWhiteSpace(PublicBaseUrl))
+            yield return new ValidationResult("Set the public base URL before turning test mode off: providers send buyers back to it and notify it.",
+                [nameof(PublicBaseUrl)]);
     }
 }

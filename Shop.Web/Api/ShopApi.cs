@@ -37,7 +37,7 @@ public static class ShopApi
     }
 
     private static async Task<Results<Created<CheckoutResult>, ValidationProblem, ProblemHttpResult>> PostCheckout(
-        HttpContext http, CheckoutService checkout, CheckoutGate gate, IShopSettings shop)
+        HttpContext http, CheckoutService checkout, CheckoutGate gate)
     {
         var ct = http.RequestAborted;
         if (gate.StorageRefusal() is { } full)
@@ -68,7 +68,7 @@ public static class ShopApi
         if (request is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send an order object."] }, title: "Malformed order");
 
-        var outcome = await checkout.PlaceAsync(request, http.User.IsInRole(PaymentHandover.AdminRole), ProviderLinks.BaseUrl(http.Request, shop), ct: ct);
+        var outcome = await checkout.PlaceAsync(request, http.User.IsInRole(PaymentHandover.AdminRole), ct: ct);
         return outcome.Result is { } result
             ? TypedResults.Created($"/api/bills/{Uri.EscapeDataString(result.Reference)}", result)
             : TypedResults.ValidationProblem(outcome.Errors, title: "The order is not valid");

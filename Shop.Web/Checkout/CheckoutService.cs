@@ -17,13 +17,14 @@ public sealed partial class CheckoutService(
     IDbContextFactory<ShopDbContext> dbs,
     PayModeOffers offers,
     IShopSettings shop,
+    ShopAddress address,
     BillEvents events,
     TimeProvider clock,
     ILogger<CheckoutService> logger)
 {
     /// <param name="retryOf">The unsuccessful bill the buyer is retrying (the status page's "Try again"): the two
     /// bills' traces then name each other, so an admin follows one purchase across its attempts.</param>
-    public async Task<CheckoutOutcome> PlaceAsync(CheckoutRequest request, bool buyerIsAdmin, string baseUrl, string? retryOf = null, CancellationToken ct = default)
+    public async Task<CheckoutOutcome> PlaceAsync(CheckoutRequest request, bool buyerIsAdmin, string? retryOf = null, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
         var lines = await PriceAsync(request.Items, errors, ct);
@@ -49,7 +50,8 @@ public sealed partial class CheckoutService(
         var bill = await CreateBillAsync(request.Customer!, lines, total, currency, payMode!, retryOf, ct);
         events.Raise(bill.Reference);
         logger.LogInformation("Bill {BillReference} ({PayMode}) placed for {Total}", bill.Reference, bill.PayMode, Money.Format(bill.Total, bill.Currency));
-        var payUrl = $"{baseUrl.TrimEnd('/')}/paymodes/{Uri.EscapeDataString(bill.PayMode)}/send/{Uri.EscapeDataString(bill.Reference)}";
+        // On the shop's own address, never the request's: the buyer's browser follows it.
+        var payUrl = $"{address.BaseUrl}/paymodes/{Uri.EscapeDataString(bill.PayMode)}/send/{Uri.EscapeDataString(bill.Reference)}";
         return new CheckoutOutcome(new CheckoutResult(bill.Reference, bill.State.ToWire(), bill.Total, bill.Currency, bill.PayMode, payUrl), errors);
     }
 

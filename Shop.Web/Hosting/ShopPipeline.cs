@@ -29,6 +29,7 @@ public static class ShopPipeline
 
     public static WebApplication UseShopPipeline(this WebApplication app)
     {
+        app.UseHostTrust();
         app.Use(PushBillContext);
         app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, ex) =>
             ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
@@ -48,7 +49,8 @@ public static class ShopPipeline
         app.MapAccountEndpoints();
         app.MapAdminApi();
         app.MapPayModes();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The framework's own "frame-ancestors 'self'" policy would go out beside ours, which already says 'none'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

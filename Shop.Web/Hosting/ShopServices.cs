@@ -30,6 +30,7 @@ public static class ShopServices
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         builder.AddShopIdentity();
+        builder.AddHostTrust();
 
         services.AddOptions<ShopOptions>().BindConfiguration("Shop");
         services.AddSingleton<ShopSettingsStore>();

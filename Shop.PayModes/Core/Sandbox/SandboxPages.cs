@@ -63,7 +63,7 @@ public static class SandboxPages
               {(autoSubmit ? "<noscript>" : "")}<button id="sandbox-return" class="pay">Return to the merchant</button>{(autoSubmit ? "</noscript>" : "")}
             </form>
             """;
-        return autoSubmit ? form + "<script>document.getElementById('sandbox-return-form').submit();</script>" : form;
+        return autoSubmit ? form + $"<script>{PayModePages.AutoSubmitScript}</script>" : form;
     }
 
     private static string ReturnLink(SandboxPayment payment)

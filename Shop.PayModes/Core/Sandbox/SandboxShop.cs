@@ -9,9 +9,8 @@ namespace Shop.PayModes.Core.Sandbox;
 /// </summary>
 public static class SandboxShop
 {
-    /// <summary>The shop's public base URL, without a trailing slash (the sandbox's only way to it).</summary>
-    public static string BaseUrl(HttpContext http) =>
-        ProviderLinks.BaseUrl(http.Request, http.RequestServices.GetRequiredService<IShopSettings>());
+    /// <summary>The shop's own address (<see cref="ShopAddress"/>, never the request's), without a trailing slash.</summary>
+    public static string BaseUrl(HttpContext http) => http.RequestServices.GetRequiredService<ShopAddress>().BaseUrl;
 
     /// <summary>
     /// Whether <paramref name="url"/> is an absolute URL under <c>{base}/paymodes/{code}/</c>: the shop's scheme, host

@@ -190,13 +190,29 @@ public sealed class PayPalTokenCacheTests
         var fetches = 0;
         Task<(string, int)> Fetch() => Task.FromResult(($"token-{++fetches}", 3600));
 
-        var tokens = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => cache.GetAsync(account, Fetch, default)));
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => cache.GetAsync(account, PayPalHttp.Api, Fetch, default)));
         Assert.All(tokens, t => Assert.Equal("token-1", t));
 
         clock.Now = clock.Now.AddSeconds(3600 - 61);
-        Assert.Equal("token-1", await cache.GetAsync(account, Fetch, default));
+        Assert.Equal("token-1", await cache.GetAsync(account, PayPalHttp.Api, Fetch, default));
         clock.Now = clock.Now.AddSeconds(2);
-        Assert.Equal("token-2", await cache.GetAsync(account, Fetch, default));
-        Assert.Equal("token-3", await cache.GetAsync(account with { ClientSecret = "other" }, Fetch, default));
+        Assert.Equal("token-2", await cache.GetAsync(account, PayPalHttp.Api, Fetch, default));
+        Assert.Equal("token-3", await cache.GetAsync(account with { ClientSecret = "other" }, PayPalHttp.Api, Fetch, default));
+    }
+
+    [Fact]
+    public async Task A_token_fetch_stuck_for_webhook_verification_does_not_hold_up_a_buyers_fetch()
+    {
+        var cache = new PayPalTokenCache(new ManualClock());
+        var account = new PayPalAccount("https://api", "id", "secret");
+        var stuck = new TaskCompletionSource<(string, int)>();
+
+        var verification = cache.GetAsync(account, PayPalHttp.Verify, () => stuck.Task, default);
+        var buyer = cache.GetAsync(account, PayPalHttp.Api, () => Task.FromResult(("buyer-token", 3600)), default);
+
+        Assert.Same(buyer, await Task.WhenAny(buyer, Task.Delay(TimeSpan.FromSeconds(5))));
+        Assert.Equal("buyer-token", await buyer);
+        stuck.SetResult(("late-token", 3600));
+        Assert.Equal("late-token", await verification);
     }
 }
