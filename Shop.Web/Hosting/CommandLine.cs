@@ -44,26 +44,9 @@ public static class CommandLine
             await error.WriteLineAsync(JournalUsage);
             return BadUsage;
         }
-        string? days = null, archive = null;
-        var configuration = new List<string>();
-        for (var i = 0; i < options.Length; i++)
-        {
-            switch (options[i])
-            {
-                case "--older-than" when i + 1 < options.Length:
-                    days = options[++i];
-                    break;
-                case "--to" when i + 1 < options.Length:
-                    archive = options[++i];
-                    break;
-                case "--older-than" or "--to":
-                    await error.WriteLineAsync($"{options[i]} needs a value. {JournalUsage}");
-                    return BadUsage;
-                default:
-                    configuration.Add(options[i]);
-                    break;
-            }
-        }
+        if (await VerbOptions.ParseAsync(options, ["--older-than", "--to"], JournalUsage, error) is not { } parsed)
+            return BadUsage;
+        var (days, archive, configuration) = (parsed["--older-than"], parsed["--to"], parsed.Configuration);
         if (days is null || string.IsNullOrWhiteSpace(archive))
         {
             await error.WriteLineAsync(JournalUsage);
@@ -113,26 +96,9 @@ public static class CommandLine
             await error.WriteLineAsync(AdminUsage);
             return BadUsage;
         }
-        string? email = null, password = null;
-        var configuration = new List<string>();
-        for (var i = 0; i < options.Length; i++)
-        {
-            switch (options[i])
-            {
-                case "--email" when i + 1 < options.Length:
-                    email = options[++i];
-                    break;
-                case "--password" when i + 1 < options.Length:
-                    password = options[++i];
-                    break;
-                case "--email" or "--password":
-                    await error.WriteLineAsync($"{options[i]} needs a value. {AdminUsage}");
-                    return BadUsage;
-                default:
-                    configuration.Add(options[i]);   // e.g. --ConnectionStrings:Shop=...
-                    break;
-            }
-        }
+        if (await VerbOptions.ParseAsync(options, ["--email", "--password"], AdminUsage, error) is not { } parsed)
+            return BadUsage;
+        var (email, password, configuration) = (parsed["--email"], parsed["--password"], parsed.Configuration);
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
             await error.WriteLineAsync(AdminUsage);
@@ -151,5 +117,32 @@ public static class CommandLine
             ? $"admin create: administrator {email.Trim()} created."
             : $"admin create: password of administrator {email.Trim()} reset.");
         return Ok;
+    }
+
+    /// <summary>A verb's options: the values of its named options, and every other argument, passed on as configuration
+    /// (e.g. <c>--ConnectionStrings:Shop=...</c>).</summary>
+    private sealed record VerbOptions(IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Configuration)
+    {
+        public string? this[string name] => Values.GetValueOrDefault(name);
+
+        /// <summary>Null, after saying so on <paramref name="error"/>, when a named option lacks its value.</summary>
+        public static async Task<VerbOptions?> ParseAsync(string[] options, string[] names, string usage, TextWriter error)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var configuration = new List<string>();
+            for (var i = 0; i < options.Length; i++)
+            {
+                if (!names.Contains(options[i]))
+                    configuration.Add(options[i]);
+                else if (i + 1 < options.Length)
+                    values[options[i]] = options[++i];
+                else
+                {
+                    await error.WriteLineAsync($"{options[i]} needs a value. {usage}");
+                    return null;
+                }
+            }
+            return new VerbOptions(values, configuration);
+        }
     }
 }
