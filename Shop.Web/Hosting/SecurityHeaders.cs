@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.CookiePolicy;
@@ -42,7 +43,9 @@ public static class SecurityHeaders
 
     private static Task AddHeaders(HttpContext http, Func<Task> next)
     {
-        var policy = new PagePolicy(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+        // Base64url: a nonce with '+' would be written into the page as "&#x2B;" (right for a browser, which decodes it, but
+        // a needless difference between the header and the page's text); '-' and '_' are in CSP's nonce alphabet too.
+        var policy = new PagePolicy(Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)));
         http.Features.Set(policy);
         http.Response.OnStarting(() =>
         {
