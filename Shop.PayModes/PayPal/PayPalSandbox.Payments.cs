@@ -81,8 +81,10 @@ public sealed partial class PayPalSandbox
     {
         if (order.CaptureStatus == "REFUNDED")
             return new("CAPTURE_FULLY_REFUNDED", "The capture has already been fully refunded");
+        if (order.CaptureStatus == "PENDING")
+            return new("PENDING_CAPTURE", "Cannot initiate a refund as the capture is pending.");
         if (order.CaptureStatus is not ("COMPLETED" or "PARTIALLY_REFUNDED"))
-            return new("REFUND_NOT_ALLOWED", "The capture is not completed, so it cannot be refunded.");
+            return new("REFUND_NOT_ALLOWED", "Capture cannot be refunded.");
         if (amount is not { } asked)
             return null;
         if (asked.Currency != order.Currency)

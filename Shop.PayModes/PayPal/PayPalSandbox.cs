@@ -51,9 +51,10 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
         {
             result = await RouteAsync(http, path);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or BadHttpRequestException or JsonException or FormatException or InvalidDataException)
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException
+            || (ex is InvalidOperationException && HttpMethods.IsPost(http.Request.Method) && !http.Request.HasFormContentType))
         {
-            // A body the route cannot read (a form route sent JSON, a truncated upload): PayPal answers 400, never 5xx.
+            // A body the route cannot read (a form route sent JSON, a body cut short): PayPal answers 400, never 5xx.
             result = ApiError(StatusCodes.Status400BadRequest, path.StartsWith("v1/notifications", StringComparison.Ordinal) ? NotificationsApi : OrdersApi,
                 new SandboxIssue("MALFORMED_REQUEST", "The request is not well-formed.", Location: "body"));
         }

@@ -272,6 +272,21 @@ public sealed class PayPalSandboxApiTests(PayPalOrdersFactory shop) : IClassFixt
         Assert.Equal("INVALID_RESOURCE_ID", Issue(AssertPayPalError(await CallAsync(HttpMethod.Post, "/v2/payments/captures/NOSUCH/refund", "{}"), HttpStatusCode.NotFound, "RESOURCE_NOT_FOUND")));
     }
 
+    [Theory]
+    [InlineData("pending", "PENDING_CAPTURE")]
+    [InlineData("decline", "REFUND_NOT_ALLOWED")]
+    public async Task A_capture_that_is_not_completed_is_not_refunded(string choice, string issue)
+    {
+        var created = await CallAsync(HttpMethod.Post, "/v2/checkout/orders", Minimal);
+        var id = created.Body!["id"]!.GetValue<string>();
+        await _client.PostAsync("/sandbox/paypal/checkoutnow", new FormUrlEncodedContent([new("token", id), new("choice", choice)]));
+        var captured = await CallAsync(HttpMethod.Post, $"/v2/checkout/orders/{id}/capture", "{}");
+        var capture = captured.Body!["purchase_units"]![0]!["payments"]!["captures"]![0]!["id"]!.GetValue<string>();
+
+        Assert.Equal(issue, Issue(AssertPayPalError(await CallAsync(HttpMethod.Post, $"/v2/payments/captures/{capture}/refund", "{}"),
+            HttpStatusCode.UnprocessableEntity, "UNPROCESSABLE_ENTITY")));
+    }
+
     [Fact]
     public async Task A_refund_through_the_API_notifies_the_shop_which_applies_it_and_the_events_up_link_resolves()
     {
