@@ -16,8 +16,12 @@ fi
 # PayPal sandbox in PayPalSdkTests (needs Node.js and npm).
 if [ ! -d Shop.Tests/PayPalSdk/node_modules ]; then
     echo "Installing PayPal's Node SDK for the sandbox tests (npm ci)..."
-    command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js (20 or later) and npm" >&2; exit 1; }
-    (cd Shop.Tests/PayPalSdk && npm ci --no-audit --no-fund >/dev/null) || { echo "npm ci failed in Shop.Tests/PayPalSdk" >&2; exit 1; }
+    # Without it the other tests still run; PayPalSdkTests then fail and say what is missing.
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "npm is missing (install Node.js 20 or later with npm): PayPalSdkTests will fail" >&2
+    else
+        (cd Shop.Tests/PayPalSdk && npm ci --no-audit --no-fund >/dev/null) || echo "npm ci failed in Shop.Tests/PayPalSdk: PayPalSdkTests will fail" >&2
+    fi
 fi
 
 log=$(mktemp)

@@ -48,7 +48,16 @@ public sealed class PayPalSdkRun : IAsyncLifetime
         start.Environment["SHOP_BASE"] = Shop.BaseUrl;
         start.Environment["PAYPAL_CLIENT_ID"] = "sandbox-client-id";
         start.Environment["PAYPAL_CLIENT_SECRET"] = Shop.Service<SandboxCredentials>().For(PayPalPayMode.ModeCode, nameof(PayPalSettings.ClientSecret));
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
+        Process node;
+        try
+        {
+            node = Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Node.js (`node`, 20 or later) is needed to run PayPal's SDK against the sandbox: {ex.Message}", ex);
+        }
+        using var process = node;
         var stdout = node.StandardOutput.ReadToEndAsync();
         var stderr = node.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
