@@ -9,25 +9,36 @@ using Shop.PayModes.Core;
 
 namespace Shop.PayModes.PayPal;
 
-/// <summary>One order as the sandbox keeps it.</summary>
+/// <summary>One order as the sandbox keeps it, with its capture and the capture's refunds.</summary>
 internal sealed class SandboxOrder
 {
     public required string Id { get; init; }
     public required string ShopBase { get; init; }
     public required string SandboxBase { get; init; }
+    public required string Intent { get; init; }
+    public required string ReferenceId { get; init; }
     public required string Currency { get; init; }
     public required string Value { get; init; }
-    public required string CustomId { get; init; }
+    public string? CustomId { get; init; }
     public string? InvoiceId { get; init; }
+    public string? Description { get; init; }
     public required string PayeeEmail { get; init; }
-    public required string ReturnUrl { get; init; }
-    public required string CancelUrl { get; init; }
-    public string Status { get; set; } = "PAYER_ACTION_REQUIRED";
+    /// <summary>Where the approval page sends the buyer; absent when the caller gave none (PayPal's JS SDK then closes its window).</summary>
+    public string? ReturnUrl { get; init; }
+    public string? CancelUrl { get; init; }
+    /// <summary>Created with <c>payment_source.paypal</c>: the order waits on the payer (<c>payer-action</c> link) instead of <c>approve</c>.</summary>
+    public bool WithPaymentSource { get; init; }
+    public required string CreateTime { get; init; }
+    public string? UpdateTime { get; set; }
+    public string Status { get; set; } = "CREATED";
     /// <summary>What the buyer chose on the approval page: the capture's fate.</summary>
     public string? CaptureOutcome { get; set; }
     public string? CaptureId { get; set; }
     public string? CaptureStatus { get; set; }
     public string? CaptureRequestId { get; set; }
+    public string? CaptureTime { get; set; }
+    /// <summary>What the refunds have returned so far, in the capture's currency.</summary>
+    public decimal Refunded { get; set; }
     /// <summary>The buyer chose "pay but delay the notification": webhooks wait for a redelivery.</summary>
     public bool HoldWebhooks { get; set; }
     /// <summary>The last event about this order, delivered or held, for redelivery on demand.</summary>
@@ -40,100 +51,131 @@ public sealed partial class PayPalSandbox
     {
         var requestId = http.Request.Headers["PayPal-Request-Id"].ToString();
         if (requestId.Length > 0 && _ordersByRequestId.TryGetValue(requestId, out var replay))
-            return Results.Json(OrderJson(replay), statusCode: 201);
-        JsonNode? body;
-        try { body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted); }
-        catch (JsonException) { return Error(400, "INVALID_REQUEST", "MALFORMED_REQUEST_JSON"); }
-        var unit = body?["purchase_units"]?[0];
-        var amount = unit?["amount"];
-        var context = body?["payment_source"]?["paypal"]?["experience_context"];
-        var currency = amount?["currency_code"]?.GetValue<string>();
-        var value = amount?["value"]?.GetValue<string>();
-        if (body?["intent"]?.GetValue<string>() != "CAPTURE" || currency is null || value is null || PayPalOrderMessages.ParseAmount(value, currency) is null || context?["return_url"] is null || context["cancel_url"] is null)
-            return Error(422, "UNPROCESSABLE_ENTITY", "INVALID_PARAMETER_VALUE");
-        var sandboxBase = SandboxBaseUrl;
+            return OrderAnswer(http, replay, StatusCodes.Status201Created);
+        var (body, malformed) = await ReadObjectAsync(http, OrdersApi, optional: false);
+        if (malformed is not null)
+            return malformed;
+
+        var issues = new List<SandboxIssue>();
+        var intent = Text(body, "intent", "/intent", issues, required: true);
+        if (intent is not null and not ("CAPTURE" or "AUTHORIZE"))
+            issues.Add(new("INVALID_PARAMETER_VALUE", InvalidDescription, "/intent", intent, "body"));
+        JsonElement? unit = null;
+        if (!body.TryGetProperty("purchase_units", out var units) || units.ValueKind == JsonValueKind.Null)
+            issues.Add(new("MISSING_REQUIRED_PARAMETER", MissingDescription, "/purchase_units", Location: "body"));
+        else if (units.ValueKind != JsonValueKind.Array)
+            issues.Add(new("INVALID_PARAMETER_VALUE", InvalidDescription, "/purchase_units", units.GetRawText(), "body"));
+        else if (units.GetArrayLength() == 0)
+            issues.Add(new("INVALID_ARRAY_MIN_ITEMS", "The number of items in an array parameter is too small.", "/purchase_units", "[]", "body"));
+        else if (units.GetArrayLength() > 1)
+            issues.Add(new("INVALID_ARRAY_MAX_ITEMS", "The number of items in an array parameter is too large (the built-in sandbox takes one purchase unit).", "/purchase_units", Location: "body"));
+        else if (units[0].ValueKind != JsonValueKind.Object)
+            issues.Add(new("INVALID_PARAMETER_VALUE", InvalidDescription, "/purchase_units/0", units[0].GetRawText(), "body"));
+        else
+            unit = units[0];
+
+        string referenceId = "default";
+        (string Currency, string Value)? amount = null;
+        string? customId = null, invoiceId = null, description = null, payee = null;
+        if (unit is { } u)
+        {
+            referenceId = Text(u, "reference_id", "/purchase_units/0/reference_id", issues) ?? "default";
+            var path = $"/purchase_units/@reference_id=='{referenceId}'";
+            amount = Money(u, "amount", path, issues, required: true);
+            customId = Text(u, "custom_id", $"{path}/custom_id", issues);
+            invoiceId = Text(u, "invoice_id", $"{path}/invoice_id", issues);
+            description = Text(u, "description", $"{path}/description", issues);
+            if (Member(u, "payee", $"{path}/payee", issues) is { } payeeObject)
+                payee = Text(payeeObject, "email_address", $"{path}/payee/email_address", issues);
+        }
+        // Where the buyer returns: payment_source.paypal.experience_context, else the deprecated application_context.
+        string? returnUrl = null, cancelUrl = null;
+        var withPaymentSource = false;
+        if (Member(body, "payment_source", "/payment_source", issues) is { } source
+            && Member(source, "paypal", "/payment_source/paypal", issues) is { } paypal)
+        {
+            withPaymentSource = true;
+            if (Member(paypal, "experience_context", "/payment_source/paypal/experience_context", issues) is { } experience)
+            {
+                returnUrl = Text(experience, "return_url", "/payment_source/paypal/experience_context/return_url", issues);
+                cancelUrl = Text(experience, "cancel_url", "/payment_source/paypal/experience_context/cancel_url", issues);
+            }
+        }
+        if (Member(body, "application_context", "/application_context", issues) is { } application)
+        {
+            var appReturn = Text(application, "return_url", "/application_context/return_url", issues);
+            var appCancel = Text(application, "cancel_url", "/application_context/cancel_url", issues);
+            returnUrl ??= appReturn;
+            cancelUrl ??= appCancel;
+        }
+        if (issues.Count > 0)
+            return ApiError(StatusCodes.Status400BadRequest, OrdersApi, [.. issues]);
+        var (currency, value) = amount!.Value;
+        if (AmountRule(currency, value, $"/purchase_units/@reference_id=='{referenceId}'/amount/value") is { } rule)
+            return ApiError(StatusCodes.Status422UnprocessableEntity, OrdersApi, rule);
+
         var order = new SandboxOrder
         {
-            Id = NewId(), ShopBase = address.BaseUrl, SandboxBase = sandboxBase, Currency = currency, Value = value,
-            CustomId = unit?["custom_id"]?.GetValue<string>() ?? "", InvoiceId = unit?["invoice_id"]?.GetValue<string>(),
-            PayeeEmail = unit?["payee"]?["email_address"]?.GetValue<string>() ?? DefaultPayee,
-            ReturnUrl = context["return_url"]!.GetValue<string>(), CancelUrl = context["cancel_url"]!.GetValue<string>(),
+            Id = NewId(), ShopBase = address.BaseUrl, SandboxBase = SandboxBaseUrl, Intent = intent!, ReferenceId = referenceId,
+            Currency = currency, Value = value, CustomId = customId, InvoiceId = invoiceId, Description = description,
+            PayeeEmail = payee ?? DefaultPayee, ReturnUrl = returnUrl, CancelUrl = cancelUrl,
+            WithPaymentSource = withPaymentSource, Status = withPaymentSource ? "PAYER_ACTION_REQUIRED" : "CREATED", CreateTime = Now(),
         };
-        _orders[order.Id] = order;
         if (requestId.Length > 0)
             order = _ordersByRequestId.GetOrAdd(requestId, order);
-        return Results.Json(OrderJson(order), statusCode: 201);
+        _orders[order.Id] = order;
+        return OrderAnswer(http, order, StatusCodes.Status201Created);
+    }
+
+    private IResult OrderAnswer(HttpContext http, SandboxOrder order, int status)
+    {
+        var json = OrderJson(order);
+        return Json(WantsRepresentation(http) ? json : Minimal(json), status);
     }
 
     private IResult GetOrder(string id) =>
-        _orders.TryGetValue(id, out var order) ? Results.Json(OrderJson(order)) : Error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID");
+        _orders.TryGetValue(id, out var order) ? Json(OrderJson(order)) : NotFoundError(OrdersApi, "order_id", id);
 
     private async Task<IResult> CaptureAsync(HttpContext http, string id)
     {
         if (!_orders.TryGetValue(id, out var order))
-            return Error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID");
+            return NotFoundError(OrdersApi, "order_id", id);
+        var (_, malformed) = await ReadObjectAsync(http, OrdersApi, optional: true);
+        if (malformed is not null)
+            return malformed;
         var requestId = http.Request.Headers["PayPal-Request-Id"].ToString();
         string eventType;
         lock (order)
         {
             if (order.CaptureId is not null)
                 return requestId.Length > 0 && requestId == order.CaptureRequestId
-                    ? Results.Json(OrderJson(order), statusCode: 201)
-                    : Error(422, "UNPROCESSABLE_ENTITY", "ORDER_ALREADY_CAPTURED");
+                    ? Json(OrderJson(order), StatusCodes.Status201Created)
+                    : ApiError(StatusCodes.Status422UnprocessableEntity, OrdersApi, new SandboxIssue("ORDER_ALREADY_CAPTURED",
+                        "Order already captured.If 'intent=CAPTURE' only one capture per order is allowed."));
+            if (order.Intent != "CAPTURE")
+                return ApiError(StatusCodes.Status422UnprocessableEntity, OrdersApi, new SandboxIssue("ACTION_DOES_NOT_MATCH_INTENT",
+                    "Order was created with an intent to 'AUTHORIZE'. Please use v2/checkout/orders/order_id/authorize to complete the transaction or alternately Create an order with an intent of 'CAPTURE'.",
+                    "intent", order.Intent, "body"));
             if (order.Status != "APPROVED")
-                return Error(422, "UNPROCESSABLE_ENTITY", "ORDER_NOT_APPROVED");
+                return ApiError(StatusCodes.Status422UnprocessableEntity, OrdersApi, new SandboxIssue("ORDER_NOT_APPROVED",
+                    "Payer has not yet approved the Order for payment. Please redirect the payer to the 'rel':'approve' url returned as part of the HATEOAS links within the Create Order call or provide a valid payment_source in the request."));
             order.CaptureId = NewId();
             order.CaptureRequestId = requestId;
             order.CaptureStatus = order.CaptureOutcome switch { "pending" => "PENDING", "decline" => "DECLINED", _ => "COMPLETED" };
+            order.CaptureTime = order.UpdateTime = Now();
             order.Status = "COMPLETED";
+            _captures[order.CaptureId] = order;
             eventType = order.CaptureStatus switch { "PENDING" => "PAYMENT.CAPTURE.PENDING", "DECLINED" => "PAYMENT.CAPTURE.DENIED", _ => "PAYMENT.CAPTURE.COMPLETED" };
         }
         // PayPal notifies every capture by webhook too; the shop must take the second path as a duplicate.
         await NotifyAsync(order, CaptureEvent(order, eventType), http.RequestAborted);
-        return Results.Json(OrderJson(order), statusCode: 201);
-    }
-
-    /// <summary>Sandbox control: a PENDING capture clears; PayPal sends PAYMENT.CAPTURE.COMPLETED.</summary>
-    public async Task<bool> CompletePendingCaptureAsync(string captureId)
-    {
-        if (_orders.Values.FirstOrDefault(o => o.CaptureId == captureId) is not { } order)
-            return false;
-        lock (order)
-        {
-            if (order.CaptureStatus != "PENDING")
-                return false;
-            order.CaptureStatus = "COMPLETED";
-        }
-        await NotifyAsync(order, CaptureEvent(order, "PAYMENT.CAPTURE.COMPLETED"));
-        return true;
-    }
-
-    /// <summary>Sandbox control: the merchant refunds a completed capture; PayPal sends PAYMENT.CAPTURE.REFUNDED.</summary>
-    public async Task<bool> RefundCaptureAsync(string captureId)
-    {
-        if (_orders.Values.FirstOrDefault(o => o.CaptureId == captureId) is not { } order)
-            return false;
-        lock (order)
-        {
-            if (order.CaptureStatus != "COMPLETED")
-                return false;
-            order.CaptureStatus = "REFUNDED";
-        }
-        var refund = new JsonObject
-        {
-            ["id"] = NewId(), ["status"] = "COMPLETED",
-            ["amount"] = new JsonObject { ["currency_code"] = order.Currency, ["value"] = order.Value },
-            ["invoice_id"] = order.InvoiceId, ["custom_id"] = order.CustomId,
-            ["links"] = new JsonArray(new JsonObject { ["rel"] = "up", ["method"] = "GET", ["href"] = $"{order.SandboxBase}/v2/payments/captures/{order.CaptureId}" }),
-        };
-        await NotifyAsync(order, Event("PAYMENT.CAPTURE.REFUNDED", "refund", refund));
-        return true;
+        return Json(OrderJson(order), StatusCodes.Status201Created);
     }
 
     /// <summary>Sandbox control: (re)delivers the last event about the capture, held or not; a duplicate when it was delivered already.</summary>
     public async Task<bool> RedeliverAsync(string captureId)
     {
-        if (_orders.Values.FirstOrDefault(o => o.CaptureId == captureId) is not { LastEvent: { } last } order)
+        if (!_captures.TryGetValue(captureId, out var order) || order.LastEvent is not { } last)
             return false;
         order.HoldWebhooks = false;
         return await DeliverWebhookAsync(order.ShopBase, last) != 0;
@@ -147,7 +189,7 @@ public sealed partial class PayPalSandbox
     }
 
     /// <summary>The order the sandbox holds for an attempt (by custom id), for tests and the control endpoints.</summary>
-    public (string OrderId, string? CaptureId, string? CaptureStatus)? FindOrder(string customId) =>
+    public (string OrderId, string? CaptureId, string? CaptureStatus)? FindOrder(string? customId) =>
         _orders.Values.FirstOrDefault(o => o.CustomId == customId) is { } order ? (order.Id, order.CaptureId, order.CaptureStatus) : null;
 
     /// <summary>The approval the buyer gives on the approval page, for tests that skip the browser.</summary>
@@ -157,9 +199,10 @@ public sealed partial class PayPalSandbox
             return false;
         lock (order)
         {
-            if (order.Status != "PAYER_ACTION_REQUIRED")
+            if (order.Status is not ("PAYER_ACTION_REQUIRED" or "CREATED"))
                 return false;
             order.Status = "APPROVED";
+            order.UpdateTime = Now();
             order.CaptureOutcome = outcome == "late" ? "approve" : outcome;
             order.HoldWebhooks = outcome == "late";
             return true;
@@ -188,40 +231,85 @@ public sealed partial class PayPalSandbox
         ["resource"] = resource,
     }.ToJsonString();
 
-    private static JsonObject CaptureJson(SandboxOrder order, string status, string? value = null, string? currency = null, string? payee = null) => new()
+    /// <summary>A capture as PayPal shows it (in its order, by <c>GET /v2/payments/captures/{id}</c>, in webhooks), with its self, refund and up links.</summary>
+    private static JsonObject CaptureJson(SandboxOrder order, string status, string? value = null, string? currency = null, string? payee = null)
     {
-        ["id"] = order.CaptureId,
-        ["status"] = status,
-        ["amount"] = new JsonObject { ["currency_code"] = currency ?? order.Currency, ["value"] = value ?? order.Value },
-        ["final_capture"] = true,
-        ["invoice_id"] = order.InvoiceId,
-        ["custom_id"] = order.CustomId,
-        ["payee"] = new JsonObject { ["email_address"] = payee ?? order.PayeeEmail, ["merchant_id"] = ReceiverId },
-        ["supplementary_data"] = new JsonObject { ["related_ids"] = new JsonObject { ["order_id"] = order.Id } },
-    };
+        var capture = new JsonObject
+        {
+            ["id"] = order.CaptureId,
+            ["status"] = status,
+            ["amount"] = new JsonObject { ["currency_code"] = currency ?? order.Currency, ["value"] = value ?? order.Value },
+            ["final_capture"] = true,
+        };
+        AddIfPresent(capture, "invoice_id", order.InvoiceId);
+        AddIfPresent(capture, "custom_id", order.CustomId);
+        capture["payee"] = new JsonObject { ["email_address"] = payee ?? order.PayeeEmail, ["merchant_id"] = ReceiverId };
+        capture["supplementary_data"] = new JsonObject { ["related_ids"] = new JsonObject { ["order_id"] = order.Id } };
+        capture["create_time"] = order.CaptureTime;
+        capture["update_time"] = order.UpdateTime ?? order.CaptureTime;
+        capture["links"] = new JsonArray(
+            Link($"{order.SandboxBase}/v2/payments/captures/{order.CaptureId}", "self", "GET"),
+            Link($"{order.SandboxBase}/v2/payments/captures/{order.CaptureId}/refund", "refund", "POST"),
+            Link($"{order.SandboxBase}/v2/checkout/orders/{order.Id}", "up", "GET"));
+        return capture;
+    }
 
+    /// <summary>
+    /// An order as PayPal shows it: the purchase unit as sent (<c>reference_id</c> <c>"default"</c> when none was, absent
+    /// fields left out) and the links its status allows: <c>approve</c>/<c>update</c>/<c>capture</c> while created,
+    /// <c>payer-action</c> while it waits on the payer, <c>update</c>/<c>capture</c> once approved, <c>self</c> only once completed.
+    /// </summary>
     private static JsonObject OrderJson(SandboxOrder order)
     {
         var unit = new JsonObject
         {
-            ["reference_id"] = order.InvoiceId,
+            ["reference_id"] = order.ReferenceId,
             ["amount"] = new JsonObject { ["currency_code"] = order.Currency, ["value"] = order.Value },
             ["payee"] = new JsonObject { ["email_address"] = order.PayeeEmail, ["merchant_id"] = ReceiverId },
-            ["invoice_id"] = order.InvoiceId,
-            ["custom_id"] = order.CustomId,
         };
+        AddIfPresent(unit, "description", order.Description);
+        AddIfPresent(unit, "custom_id", order.CustomId);
+        AddIfPresent(unit, "invoice_id", order.InvoiceId);
         if (order.CaptureId is not null)
             unit["payments"] = new JsonObject { ["captures"] = new JsonArray(CaptureJson(order, order.CaptureStatus!)) };
-        return new JsonObject
+        var self = $"{order.SandboxBase}/v2/checkout/orders/{order.Id}";
+        var links = new JsonArray(Link(self, "self", "GET"));
+        switch (order.Status)
+        {
+            case "CREATED":
+                links.Add(Link($"{order.SandboxBase}/checkoutnow?token={order.Id}", "approve", "GET"));
+                links.Add(Link(self, "update", "PATCH"));
+                links.Add(Link($"{self}/capture", "capture", "POST"));
+                break;
+            case "PAYER_ACTION_REQUIRED":
+                links.Add(Link($"{order.SandboxBase}/checkoutnow?token={order.Id}", "payer-action", "GET"));
+                break;
+            case "APPROVED":
+                links.Add(Link(self, "update", "PATCH"));
+                links.Add(Link($"{self}/capture", "capture", "POST"));
+                break;
+        }
+        var json = new JsonObject
         {
             ["id"] = order.Id,
-            ["intent"] = "CAPTURE",
+            ["intent"] = order.Intent,
             ["status"] = order.Status,
-            ["purchase_units"] = new JsonArray(unit),
-            ["links"] = new JsonArray(
-                new JsonObject { ["href"] = $"{order.SandboxBase}/v2/checkout/orders/{order.Id}", ["rel"] = "self", ["method"] = "GET" },
-                new JsonObject { ["href"] = $"{order.SandboxBase}/checkoutnow?token={order.Id}", ["rel"] = "payer-action", ["method"] = "GET" }),
         };
+        if (order.WithPaymentSource)
+            json["payment_source"] = new JsonObject { ["paypal"] = new JsonObject() };
+        json["purchase_units"] = new JsonArray(unit);
+        if (order.Status is "APPROVED" or "COMPLETED")
+            json["payer"] = new JsonObject
+            {
+                ["name"] = new JsonObject { ["given_name"] = "Sandbox", ["surname"] = "Buyer" },
+                ["email_address"] = "buyer@sandbox.example",
+                ["payer_id"] = PayerId,
+            };
+        json["create_time"] = order.CreateTime;
+        if (order.UpdateTime is not null)
+            json["update_time"] = order.UpdateTime;
+        json["links"] = links;
+        return json;
     }
 
     // ---------------------------------------------------------------- approval page
@@ -230,6 +318,8 @@ public sealed partial class PayPalSandbox
     {
         if (!_orders.TryGetValue(token, out var order))
             return Results.NotFound();
+        if (order.Status is not ("CREATED" or "PAYER_ACTION_REQUIRED"))
+            return Page("PayPal sandbox", "<h1 id=\"sandbox-done\">This payment was already approved</h1><p>You can close this window.</p>");
         var amount = Html.Encode($"{order.Value} {order.Currency}");
         return Page("Approve your payment · PayPal sandbox", $"""
             <h1>Pay {Html.Encode(order.PayeeEmail)}</h1>
@@ -251,12 +341,17 @@ public sealed partial class PayPalSandbox
         if (!_orders.TryGetValue(form["token"].ToString(), out var order))
             return Results.NotFound();
         var choice = form["choice"].ToString();
-        if (new[] { order.ReturnUrl, order.CancelUrl }.FirstOrDefault(url => !IsShopUrl(http, url)) is { } foreign)
+        if (new[] { order.ReturnUrl, order.CancelUrl }.FirstOrDefault(url => url is not null && !IsShopUrl(http, url)) is { } foreign)
             return ForeignTarget(foreign);
         if (choice == "cancel")
-            return Results.Redirect(AddQuery(order.CancelUrl, $"token={order.Id}"));
+            return order.CancelUrl is { } cancelUrl
+                ? Results.Redirect(AddQuery(cancelUrl, $"token={order.Id}"))
+                : Page("PayPal sandbox", "<h1 id=\"sandbox-cancelled\">You cancelled this payment</h1><p>You can close this window.</p>");
         Approve(order.Id, choice is "pending" or "decline" or "late" ? choice : "approve");
-        return Results.Redirect(AddQuery(order.ReturnUrl, $"token={order.Id}&PayerID=SANDBOXPAYER1"));
+        // Without a return URL (an order made for PayPal's JS SDK buttons), PayPal closes its window: the page says so.
+        return order.ReturnUrl is { } returnUrl
+            ? Results.Redirect(AddQuery(returnUrl, $"token={order.Id}&PayerID={PayerId}"))
+            : Page("PayPal sandbox", "<h1 id=\"sandbox-approved\">You approved this payment</h1><p>You can close this window and return to the shop.</p>");
     }
 
     private static string AddQuery(string url, string query) => url + (url.Contains('?') ? "&" : "?") + query;
@@ -318,7 +413,7 @@ public sealed partial class PayPalSandbox
             if (!root.TryGetProperty("webhook_event", out var webhookEvent) || Field(root, "transmission_id") is not { } id
                 || Field(root, "transmission_time") is not { } time || Field(root, "webhook_id") is not { } webhookId
                 || Field(root, "transmission_sig") is not { } signature)
-                return Error(400, "VALIDATION_ERROR", "MISSING_REQUIRED_PARAMETER");
+                return ApiError(StatusCodes.Status400BadRequest, NotificationsApi, new SandboxIssue("MISSING_REQUIRED_PARAMETER", MissingDescription, Location: "body"));
             // The CRC is over the event exactly as it appears in the request: a re-serialised event does not match.
             var eventBytes = Encoding.UTF8.GetBytes(webhookEvent.GetRawText());
             var valid = Field(root, "auth_algo") == PayPalSandboxSigning.AuthAlgo
@@ -328,7 +423,7 @@ public sealed partial class PayPalSandbox
         }
         catch (JsonException)
         {
-            return Error(400, "INVALID_REQUEST", "MALFORMED_REQUEST_JSON");
+            return MalformedJson(NotificationsApi);
         }
     }
 }

@@ -177,9 +177,9 @@ public sealed partial class PayPalSandbox
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var notifyUrl = form["notify_url"].ToString();
         if (notifyUrl.Length == 0)
-            return Error(400, "VALIDATION_ERROR", "MISSING_REQUIRED_PARAMETER");
+            return ApiError(StatusCodes.Status400BadRequest, NotificationsApi, new SandboxIssue("MISSING_REQUIRED_PARAMETER", MissingDescription, Location: "body"));
         if (!IsShopUrl(http, notifyUrl))
-            return Error(400, "VALIDATION_ERROR", "NOTIFY_URL_OUTSIDE_THE_SHOP");
+            return ApiError(StatusCodes.Status400BadRequest, NotificationsApi, new SandboxIssue("NOTIFY_URL_OUTSIDE_THE_SHOP", "The notify URL is not one of the shop's PayPal endpoints.", "notify_url", Location: "body"));
         var fields = form.Where(f => f.Key != "notify_url").Select(f => KeyValuePair.Create(f.Key, f.Value.ToString())).ToList();
         return Results.Ok(new { status = await SendIpnAsync(notifyUrl, fields, http.RequestAborted) });
     }

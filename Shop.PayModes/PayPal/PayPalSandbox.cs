@@ -27,11 +27,17 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
 {
     public const string ReceiverId = "SANDBOXMERCHANT1";
     public const string DefaultPayee = "merchant@sandbox.example";
+    public const string PayerId = "SANDBOXPAYER1";
 
     private readonly byte[] _webhookKey = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new();
     private readonly ConcurrentDictionary<string, SandboxOrder> _orders = new();
     private readonly ConcurrentDictionary<string, SandboxOrder> _ordersByRequestId = new();
+    private readonly ConcurrentDictionary<string, SandboxOrder> _captures = new();
+    private readonly ConcurrentDictionary<string, SandboxRefund> _refunds = new();
+    private readonly ConcurrentDictionary<string, SandboxRefund> _refundsByRequestId = new();
+    /// <summary>One refund or capture state change at a time: what a capture has returned is checked and moved together.</summary>
+    private readonly Lock _refundGate = new();
     private readonly ConcurrentDictionary<string, byte> _sentIpn = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Dictionary<string, string>> _ipnByTxn = new();
     private readonly ConcurrentDictionary<string, (string NotifyUrl, string Body)> _heldIpn = new();
@@ -40,14 +46,34 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
     /// <summary>Answers one sandbox request; <paramref name="path"/> is what follows <c>/sandbox/paypal/</c>.</summary>
     public async Task HandleAsync(HttpContext http, string path)
     {
+        IResult result;
+        try
+        {
+            result = await RouteAsync(http, path);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException
+            || (ex is InvalidOperationException && HttpMethods.IsPost(http.Request.Method) && !http.Request.HasFormContentType))
+        {
+            // A body the route cannot read (a form route sent JSON, a body cut short): PayPal answers 400, never 5xx.
+            result = ApiError(StatusCodes.Status400BadRequest, path.StartsWith("v1/notifications", StringComparison.Ordinal) ? NotificationsApi : OrdersApi,
+                new SandboxIssue("MALFORMED_REQUEST", "The request is not well-formed.", Location: "body"));
+        }
+        await result.ExecuteAsync(http);
+    }
+
+    private async Task<IResult> RouteAsync(HttpContext http, string path)
+    {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var post = HttpMethods.IsPost(http.Request.Method);
-        var result = (post, segments) switch
+        return (post, segments) switch
         {
             (true, ["v1", "oauth2", "token"]) => await TokenAsync(http),
             (true, ["v2", "checkout", "orders"]) => await Authorized(http, () => CreateOrderAsync(http)),
             (false, ["v2", "checkout", "orders", var id]) => await Authorized(http, () => Task.FromResult(GetOrder(id))),
             (true, ["v2", "checkout", "orders", var id, "capture"]) => await Authorized(http, () => CaptureAsync(http, id)),
+            (false, ["v2", "payments", "captures", var id]) => await Authorized(http, () => Task.FromResult(GetCapture(id))),
+            (true, ["v2", "payments", "captures", var id, "refund"]) => await Authorized(http, () => RefundAsync(http, id)),
+            (false, ["v2", "payments", "refunds", var id]) => await Authorized(http, () => Task.FromResult(GetRefund(id))),
             (true, ["v1", "notifications", "verify-webhook-signature"]) => await Authorized(http, () => VerifyWebhookAsync(http)),
             (false, ["checkoutnow"]) => ApprovalPage(http.Request.Query["token"].ToString()),
             (true, ["checkoutnow"]) => await ApproveAsync(http),
@@ -63,7 +89,6 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
             (true, ["ipn", var txn, "redeliver"]) => await ControlAsync(() => RedeliverIpnAsync(txn)),
             _ => Results.NotFound(),
         };
-        await result.ExecuteAsync(http);
     }
 
     /// <summary>Where the shop reaches this sandbox: its own address, never the request's (PayPalUrls resolves the same).</summary>
@@ -127,9 +152,6 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
         try { return Encoding.UTF8.GetString(Convert.FromBase64String(text)); }
         catch (FormatException) { return null; }
     }
-
-    private static IResult Error(int status, string name, string issue) =>
-        Results.Json(new { name, message = issue, details = new[] { new { issue, description = issue } } }, statusCode: status);
 
     private static string NewId(int length = 17) =>
         Convert.ToHexString(RandomNumberGenerator.GetBytes(length))[..length];
