@@ -78,6 +78,13 @@ public sealed class NotificationPipeline(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["PayMode"] = protocol.PayMode });
         var outcome = await JudgeOrNotProcessedAsync(protocol, raw, journalId, ct);
+        if (outcome.ShopFault)
+        {
+            // Still no verdict on the message (the database is busy, the provider's verification is away): the row stays
+            // Received, so the next start judges it again, and retention never takes it for junk.
+            logger.LogWarning("Notification {JournalId}, left unjudged by a stop, could not be judged now either: {Detail}", journalId, outcome.Detail);
+            return outcome;
+        }
         outcome = outcome with { Detail = $"judged again after a stop: {outcome.Detail}" };
         await RecordAsync(journalId, outcome);
         return outcome;
@@ -140,7 +147,7 @@ public sealed class NotificationPipeline(
     /// the provider is told it was refused for now, so it sends it again, and idempotency takes care of any part already done.
     /// </summary>
     private static NotificationOutcome NotProcessed(Exception ex) =>
-        new(NotificationVerdict.Refused, null, $"not processed ({ex.GetType().Name}): to be sent again");
+        new(NotificationVerdict.Refused, null, $"not processed ({ex.GetType().Name}): to be sent again") { ShopFault = true };
 
     /// <summary>After the signature: merchant, amount and currency must be the bill's own (rule 4).</summary>
     internal static string? Mismatch(ProviderPayment payment, BillView bill)

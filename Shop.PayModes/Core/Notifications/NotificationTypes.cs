@@ -101,6 +101,9 @@ public sealed record NotificationOutcome(NotificationVerdict Verdict, string? Bi
     /// <summary>Set when the shop could not take the notification for now (it was not journaled): the provider should send it again after this.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>A fault on the shop's side (database, delivery, a bug), not a verdict on the message: it is to be judged again.</summary>
+    public bool ShopFault { get; init; }
+
     /// <summary>The provider should stop retrying: it was taken, already taken, or judged for good.</summary>
     public bool Processed => Verdict is NotificationVerdict.Accepted or NotificationVerdict.Duplicate or NotificationVerdict.Mismatch;
 }

@@ -33,6 +33,20 @@ public sealed class NotificationPipelineTests
         Assert.InRange(StatusOf(result), 400, 499);
     }
 
+    [Fact]
+    public async Task A_row_left_unjudged_by_a_stop_that_meets_a_fault_again_keeps_no_verdict_so_the_next_start_judges_it()
+    {
+        var journal = new FakeJournal();
+        var pipeline = new NotificationPipeline(new FailingBills(), journal, TimeProvider.System, NullLogger<NotificationPipeline>.Instance);
+        var raw = new RawNotification("fake", "POST", "application/x-www-form-urlencoded", "amount=100"u8.ToArray(), "",
+            new Dictionary<string, string>(), "127.0.0.1");
+
+        var outcome = await pipeline.JudgeAgainAsync(42, new PaidProtocol(), raw);
+
+        Assert.True(outcome.ShopFault);
+        Assert.Empty(journal.Verdicts);   // still Received: neither closed for good nor archivable as junk
+    }
+
     private static int StatusOf(IResult result) =>
         Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode ?? StatusCodes.Status200OK;
 
