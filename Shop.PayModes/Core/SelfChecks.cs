@@ -39,7 +39,7 @@ public static class SelfChecks
         const string name = "Payment page URL";
         if (string.IsNullOrWhiteSpace(url))
             return shopTestMode
-                ? new(name, true, "empty: the built-in sandbox (the shop is in test mode)")
+                ? new(name, true, "empty: the built-in sandbox while the shop is in test mode, unless another setting is a production one (see \"Payments go to\")")
                 : new(name, false, "empty, and the built-in sandbox only exists in test mode");
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             return new(name, false, "not an absolute http(s) URL");

@@ -3,7 +3,8 @@ using Shop.PayModes.Core;
 
 namespace Shop.PayModes.PayPal;
 
-/// <summary>PayPal settings (INTERFACES.md: <c>PayModes:paypal:*</c>). Empty URLs mean production, or the sandbox in test mode.</summary>
+/// <summary>PayPal settings (<c>PayModes:paypal:*</c>). Empty URLs mean PayPal live, or, in test mode with every URL of the chosen
+/// integration empty and none live, the built-in sandbox (<see cref="ProviderWorld"/>).</summary>
 public sealed class PayPalSettings : PayModeSettings, IProviderSettings
 {
     public const string Orders = "Orders";

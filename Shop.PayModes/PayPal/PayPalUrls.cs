@@ -19,12 +19,16 @@ public sealed record PayPalUrls(string ShopBaseUrl, string ApiBaseUrl, string Pa
         && (host == "paypal.com" || host.EndsWith(".paypal.com", StringComparison.Ordinal))
         && !(host == "sandbox.paypal.com" || host.EndsWith(".sandbox.paypal.com", StringComparison.Ordinal));
 
-    /// <param name="sandboxWorld">Whether the mode is in the sandbox world (<see cref="ProviderWorld"/>): its URLs are then all empty.</param>
+    /// <param name="sandboxWorld">
+    /// Whether the mode is in the sandbox world (<see cref="ProviderWorld"/>). Only the chosen integration's URLs decide the
+    /// world, so a URL left over from the other integration may still be set: in the sandbox world every call goes to the
+    /// sandbox all the same, never to an address a forged message for the other integration would make the shop call.
+    /// </param>
     public static PayPalUrls Resolve(PayPalSettings settings, bool sandboxWorld, string shopBaseUrl)
     {
         var sandbox = shopBaseUrl.TrimEnd('/') + SandboxPrefix;
         string Pick(string? configured, string sandboxUrl, string live) =>
-            configured is { Length: > 0 } ? configured.TrimEnd('/') : sandboxWorld ? sandboxUrl : live;
+            sandboxWorld ? sandboxUrl : configured is { Length: > 0 } ? configured.TrimEnd('/') : live;
         return new PayPalUrls(shopBaseUrl.TrimEnd('/'),
             Pick(settings.ApiBaseUrl, sandbox, LiveApi),
             Pick(settings.PaymentUrl, sandbox + "/webscr", LivePayment),

@@ -143,13 +143,16 @@ public sealed class PayPalMessageTests
         var settings = new PayPalSettings();
         var test = PayPalUrls.Resolve(settings, sandboxWorld: true, "http://127.0.0.1:5000/");
         var live = PayPalUrls.Resolve(settings, sandboxWorld: false, "https://shop.example");
-        var configured = PayPalUrls.Resolve(new PayPalSettings { ApiBaseUrl = "https://api-m.sandbox.paypal.com/" }, true, "https://shop.example");
+        var configured = PayPalUrls.Resolve(new PayPalSettings { ApiBaseUrl = "https://api-m.sandbox.paypal.com/" }, false, "https://shop.example");
+        // Standard chosen, its URLs empty (the sandbox world), a live API URL left over from Orders: the sandbox all the same.
+        var leftOver = PayPalUrls.Resolve(new PayPalSettings { Integration = "Standard", ApiBaseUrl = "https://api-m.paypal.com" }, true, "https://shop.example");
 
         Assert.Equal(("http://127.0.0.1:5000/sandbox/paypal", "http://127.0.0.1:5000/sandbox/paypal/webscr", "http://127.0.0.1:5000/sandbox/paypal/ipn"),
             (test.ApiBaseUrl, test.PaymentUrl, test.IpnVerifyUrl));
         Assert.Equal(("https://api-m.paypal.com", "https://www.paypal.com/cgi-bin/webscr", "https://ipnpb.paypal.com/cgi-bin/webscr"),
             (live.ApiBaseUrl, live.PaymentUrl, live.IpnVerifyUrl));
         Assert.Equal("https://api-m.sandbox.paypal.com", configured.ApiBaseUrl);
+        Assert.Equal("https://shop.example/sandbox/paypal", leftOver.ApiBaseUrl);
     }
 
     [Theory]
