@@ -28,13 +28,13 @@ public sealed class FakeDisk(long? freeBytes) : IFreeDiskSpace
     }
 }
 
-/// <summary>The shop with the providers, on a disk with 100 MB left (the shipped guard keeps 500 MB free).</summary>
+/// <summary>The shop with the providers, on a disk with 40 MB left (the shipped guard keeps 500 MB free for orders, 50 MB for notifications).</summary>
 public sealed class NearlyFullDiskShopFactory : ProviderShopFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IFreeDiskSpace>(new FakeDisk(100L * 1024 * 1024)));
+        builder.ConfigureTestServices(services => services.AddSingleton<IFreeDiskSpace>(new FakeDisk(40L * 1024 * 1024)));
     }
 }
 
@@ -59,7 +59,7 @@ public sealed class FreeDiskGuardTests
         var guard = Guard(disk, clock);
 
         Assert.Equal("the shop's disk is nearly full (499 MB free, at least 500 MB are kept free)", guard.Refusal());
-        var full = Assert.Throws<StorageFullException>(guard.ThrowIfFull);
+        var full = Assert.Throws<StorageFullException>(() => guard.ThrowIfFull());
         Assert.Equal(FreeDiskGuard.RetryAfter, full.RetryAfter);
 
         disk.FreeBytes = 2L * 1024 * 1024 * 1024;
@@ -85,6 +85,17 @@ public sealed class FreeDiskGuardTests
         var free = new DriveFreeSpace([Path.GetTempPath()]).AvailableBytes();
         Assert.NotNull(free);
         Assert.True(free > 0);
+    }
+
+    [Fact]
+    public void A_notification_that_may_pay_a_placed_order_is_taken_until_a_tenth_of_the_minimum_is_left()
+    {
+        var guard = Guard(new FakeDisk(100L * 1024 * 1024), new ManualClock());
+
+        Assert.NotNull(guard.Refusal(StorageUse.NewOrder));
+        Assert.Null(guard.Refusal(StorageUse.Notification));
+        Assert.Equal("the shop's disk is nearly full (40 MB free, at least 50 MB are kept free)",
+            Guard(new FakeDisk(40L * 1024 * 1024), new ManualClock()).Refusal(StorageUse.Notification));
     }
 
     [Fact]

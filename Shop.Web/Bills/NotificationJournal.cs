@@ -23,7 +23,7 @@ public sealed class NotificationJournal(IDbContextFactory<ShopDbContext> dbs, Fr
 
     public async Task<long> AppendAsync(JournalEntry entry, CancellationToken ct = default)
     {
-        disk.ThrowIfFull();
+        disk.ThrowIfFull(StorageUse.Notification);
         var bounded = entry.Body.Length > MaxStoredBodyBytes;
         var (body, isBase64) = Text(bounded ? entry.Body[..Utf8Boundary(entry.Body, MaxStoredBodyBytes)] : entry.Body);
         var record = new NotificationRecord

@@ -44,6 +44,9 @@ public sealed class DriveFreeSpace(IReadOnlyList<string> folders) : IFreeDiskSpa
     }
 }
 
+/// <summary>What a write is for (<see cref="FreeDiskGuard"/>).</summary>
+public enum StorageUse { NewOrder, Notification }
+
 /// <summary>
 /// Refuses new writes (orders, journaled notifications) before the disk is full, with a clear reason, instead of letting
 /// SQLite fail in the middle of one. The free space is asked at most every few seconds: a flood costs no system calls.
@@ -59,19 +62,27 @@ public sealed class FreeDiskGuard(IFreeDiskSpace disk, IOptions<StorageOptions> 
     private readonly Lock _lock = new();
     private (DateTimeOffset At, long? Bytes)? _last;
 
-    /// <summary>Null while new writes may go ahead; otherwise why not, in words for a person.</summary>
-    public string? Refusal()
+    /// <summary>
+    /// A notification may pay for an order already placed, and is a few kilobytes: it is taken until the free space falls to
+    /// this share of the minimum, where new orders stop at the minimum itself.
+    /// </summary>
+    public const int NotificationShareOfMinimum = 10;
+
+    /// <summary>Null while new writes for <paramref name="use"/> may go ahead; otherwise why not, in words for a person.</summary>
+    public string? Refusal(StorageUse use = StorageUse.NewOrder)
     {
         var minimum = options.Value.MinimumFreeMegabytes;
+        if (minimum > 0 && use == StorageUse.Notification)
+            minimum = Math.Max(1, minimum / NotificationShareOfMinimum);
         if (minimum == 0 || FreeBytes() is not { } free || free >= minimum * Megabyte)
             return null;
         return $"the shop's disk is nearly full ({free / Megabyte} MB free, at least {minimum} MB are kept free)";
     }
 
     /// <exception cref="StorageFullException">When <see cref="Refusal"/> says no.</exception>
-    public void ThrowIfFull()
+    public void ThrowIfFull(StorageUse use = StorageUse.NewOrder)
     {
-        if (Refusal() is { } refusal)
+        if (Refusal(use) is { } refusal)
             throw new StorageFullException(refusal, RetryAfter);
     }
 
