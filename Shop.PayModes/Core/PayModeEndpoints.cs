@@ -15,12 +15,20 @@ public static class PayModeEndpoints
         {
             // Providers post here without our antiforgery token; their messages carry their own signatures.
             var group = app.MapGroup($"/paymodes/{mode.Code}").DisableAntiforgery().WithTags($"paymode:{mode.Code}");
+            ((IEndpointConventionBuilder)group).Add(SpendsHandoverBudget);
             mode.MapEndpoints(group);
             if (mode is IPayModeSandbox sandbox)
                 sandbox.MapSandbox(app.MapSandboxGroup($"/sandbox/{mode.Code}", mode.Code));
         }
         app.MapProviderSandboxes();
         return app;
+    }
+
+    /// <summary>Every mode's <c>/send/{reference}</c> spends the client's hand-over budget: a hand-over may draw a provider id.</summary>
+    private static void SpendsHandoverBudget(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && pattern.Contains("/send/", StringComparison.Ordinal))
+            endpoint.Metadata.Add(new ClientRateLimitMetadata(ClientRateLimit.Handover));
     }
 
     /// <summary>

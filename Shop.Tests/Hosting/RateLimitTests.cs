@@ -115,6 +115,23 @@ public sealed class RateLimitTests
                 new StringContent($"vads_junk={i}", Encoding.UTF8, ProviderFlow.FormContentType))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_hand_over_flood_gets_429_with_Retry_After_and_opens_no_more_attempts()
+    {
+        await using var shop = Shop("Handover", "3");
+        var client = shop.NoRedirects();
+        var order = await client.PlaceAsync("systempay", ("MUG-001", 1));
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(order)).StatusCode);
+
+        var flood = await client.SendAsync(order);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, flood.StatusCode);
+        AssertRetryAfter(flood);
+        Assert.Contains("Too many payment attempts", await flood.Content.ReadAsStringAsync());
+        Assert.Equal(3, await shop.CountAsync<PaymentAttempt>());
+    }
+
     private static void AssertRetryAfter(HttpResponseMessage response)
     {
         Assert.True(response.Headers.TryGetValues("Retry-After", out var values), "no Retry-After header");

@@ -44,6 +44,7 @@ public class ShopFactory : WebApplicationFactory<Program>
         ["Shop:RateLimits:Notify"] = "0",
         ["Shop:RateLimits:SignIn"] = "0",
         ["Shop:RateLimits:Sandbox"] = "0",
+        ["Shop:RateLimits:Handover"] = "0",
     };
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -28,12 +28,20 @@ public sealed class RateLimitOptions
     [Range(0, int.MaxValue, ErrorMessage = Message)]
     public int Sandbox { get; set; } = 300;
 
+    /// <summary>
+    /// A buyer reaches the payment page once or a few times per order (a reload, the back button, a retry); each hand-over
+    /// may open an attempt and draw a provider id (SystemPay has 899,999 a day), so a client cannot draw them at will.
+    /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = Message)]
+    public int Handover { get; set; } = 60;
+
     public int PerMinute(ClientRateLimit limit) => limit switch
     {
         ClientRateLimit.Checkout => Checkout,
         ClientRateLimit.Notify => Notify,
         ClientRateLimit.SignIn => SignIn,
         ClientRateLimit.Sandbox => Sandbox,
+        ClientRateLimit.Handover => Handover,
         _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, null),
     };
 }

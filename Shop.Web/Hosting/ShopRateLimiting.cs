@@ -47,6 +47,8 @@ public static class ShopRateLimiting
         {
             ClientRateLimit.SignIn => PayModePages.Message(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts",
                 $"There were too many sign-in attempts from your address. Wait {seconds} seconds, then try again.", ShopIdentity.LoginPath, "Back to sign-in"),
+            ClientRateLimit.Handover => PayModePages.Message(StatusCodes.Status429TooManyRequests, "Too many payment attempts",
+                $"There were too many payment attempts from your address. Wait {seconds} seconds, then follow the link to pay again.", "/", "Back to the shop"),
             ClientRateLimit.Checkout => TooMany($"Too many orders from your address: wait {seconds} seconds, then try again."),
             ClientRateLimit.Notify => TooMany($"Too many notifications from this address: send it again in {seconds} seconds."),
             _ => TooMany($"Too many requests from your address: wait {seconds} seconds, then try again."),

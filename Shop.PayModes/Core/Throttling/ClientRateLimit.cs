@@ -16,6 +16,8 @@ public enum ClientRateLimit
     SignIn,
     /// <summary>The built-in provider sandboxes, <c>/sandbox/{code}/...</c>.</summary>
     Sandbox,
+    /// <summary>A hand-over, <c>GET /paymodes/{code}/send/{reference}</c>: each may open an attempt and draw a provider id.</summary>
+    Handover,
 }
 
 /// <summary>Endpoint metadata: a request to this endpoint spends one of the client's <see cref="Limit"/> requests.</summary>
