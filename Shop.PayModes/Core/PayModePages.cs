@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +22,7 @@ public static class PayModePages
             <p><a class="button" href="{Html.Encode(linkHref)}">{Html.Encode(linkText)}</a></p>
             """), "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    /// <summary>The page, with a <c>Retry-After</c> header (whole seconds, at least 1).</summary>
+    /// <summary>The answer (a page, a problem), with a <c>Retry-After</c> header (whole seconds, at least 1).</summary>
     public static IResult RetryLater(IResult page, TimeSpan after) => new WithRetryAfter(page, after);
 
     /// <summary>
@@ -52,7 +51,7 @@ public static class PayModePages
     {
         public Task ExecuteAsync(HttpContext http)
         {
-            http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = NotificationAnswers.RetryAfterSeconds(after);
             return page.ExecuteAsync(http);
         }
     }

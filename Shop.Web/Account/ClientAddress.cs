@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Shop.Web.Hosting;
 
 namespace Shop.Web.Account;
 
@@ -7,22 +6,9 @@ namespace Shop.Web.Account;
 public static class ClientAddress
 {
     /// <summary>
-    /// The connection's remote address (the client's own once forwarded headers from a trusted proxy are applied).
-    /// An IPv6 client is counted by its /64 network: one subscriber usually holds all of it, and could otherwise
-    /// take a fresh address for every guess.
+    /// The connection's remote address (the client's own once forwarded headers from a trusted proxy are applied), keyed
+    /// as the rate limiter keys it (<see cref="ClientRateLimiter.ClientKey"/>): an IPv6 client by its /64 network, which
+    /// one subscriber usually holds whole and could otherwise draw a fresh address from for every guess.
     /// </summary>
-    public static string Of(HttpContext http) => http.Connection.RemoteIpAddress switch
-    {
-        null => "unknown",
-        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
-        { AddressFamily: AddressFamily.InterNetworkV6 } v6 => Network64(v6),
-        var v4 => v4.ToString(),
-    };
-
-    private static string Network64(IPAddress address)
-    {
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
+    public static string Of(HttpContext http) => ClientRateLimiter.ClientKey(http.Connection.RemoteIpAddress);
 }

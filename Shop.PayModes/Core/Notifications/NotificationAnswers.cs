@@ -18,16 +18,7 @@ public static class NotificationAnswers
 
     /// <summary>The shop could not take it for now (nothing was journaled): a 4xx with <c>Retry-After</c>, so the provider sends it again later.</summary>
     public static IResult RetryLater(NotificationOutcome outcome) =>
-        new WithRetryAfter(Problem(StatusCodes.Status429TooManyRequests, "Send it again later", outcome.Detail), outcome.RetryAfter ?? TimeSpan.FromMinutes(1));
-
-    private sealed class WithRetryAfter(IResult inner, TimeSpan retryAfter) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
-            return inner.ExecuteAsync(http);
-        }
-    }
+        PayModePages.RetryLater(Problem(StatusCodes.Status429TooManyRequests, "Send it again later", outcome.Detail), outcome.RetryAfter ?? TimeSpan.FromMinutes(1));
 
     /// <summary><c>Retry-After</c> in whole seconds, at least one.</summary>
     public static string RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
