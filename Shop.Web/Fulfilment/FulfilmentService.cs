@@ -30,6 +30,9 @@ public sealed class FulfilmentService(
     /// <summary>How long a claim protects a running handler; a handler must finish well within it.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a handler may run before it is asked to stop (its token is cancelled): half the lease.</summary>
+    public static readonly TimeSpan HandlerTimeout = ClaimLease / 2;
+
     private readonly Dictionary<string, IFulfilmentHandler> _handlers = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -59,20 +62,25 @@ public sealed class FulfilmentService(
             return await IsDoneAsync(bill.Id, line.LineNo, phase, ct) ? FulfilmentProgress.Done : FulfilmentProgress.InProgress;
 
         string note;
+        // A handler is asked to stop well within the claim's lease: past the lease, another run takes the claim over.
+        using var withinLease = new CancellationTokenSource(HandlerTimeout, clock);
+        using var handlerToken = CancellationTokenSource.CreateLinkedTokenSource(ct, withinLease.Token);
         try
         {
             var context = new FulfilmentContext(bill.Reference, line, bill.Customer);
             note = phase == FulfilmentPhase.BeforePayment
-                ? await handler.BeforePaymentAsync(context, ct)
-                : await handler.AfterPaymentAsync(context, ct);
+                ? await handler.BeforePaymentAsync(context, handlerToken.Token)
+                : await handler.AfterPaymentAsync(context, handlerToken.Token);
         }
         catch (Exception ex)
         {
             // Release the claim so the next run (the recovery sweep, a provider's retry) can try again; the bill stays where it is.
-            if (ex is not OperationCanceledException)
-                logger.LogError(ex, "Fulfilment {Phase} of line {LineNo} of {BillReference} with {Handler} failed", phase, line.LineNo, bill.Reference, handler.Name);
+            var stopped = ex is OperationCanceledException && ct.IsCancellationRequested;
+            if (!stopped)
+                logger.LogError(ex, "Fulfilment {Phase} of line {LineNo} of {BillReference} with {Handler} failed{Overran}", phase, line.LineNo,
+                    bill.Reference, handler.Name, withinLease.IsCancellationRequested ? $" (it did not finish within {HandlerTimeout})" : "");
             await ReleaseAsync(claim, CancellationToken.None);
-            if (ex is OperationCanceledException)
+            if (stopped)
                 throw;
             return FulfilmentProgress.Failed;
         }
