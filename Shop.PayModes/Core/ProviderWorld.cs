@@ -62,14 +62,20 @@ public static class ProductionUrls
 {
     /// <summary>Whether <paramref name="url"/> is an absolute URL on one of <paramref name="hosts"/> (case-insensitive).</summary>
     public static bool OnHost(string? url, IEnumerable<string> hosts) =>
-        Parse(url) is { } uri && hosts.Contains(uri.IdnHost, StringComparer.OrdinalIgnoreCase);
+        Host(url) is { } host && hosts.Contains(host, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Whether <paramref name="url"/> is an absolute URL whose path holds <paramref name="segment"/> (case-insensitive).</summary>
+    /// <summary>
+    /// Whether <paramref name="url"/> is an absolute URL whose path holds <paramref name="segment"/> (case-insensitive),
+    /// percent-decoded as the provider's server reads it (<c>/ncol%2Fprod/</c> is <c>/ncol/prod/</c>).
+    /// </summary>
     public static bool PathContains(string? url, string segment) =>
-        Parse(url) is { } uri && uri.AbsolutePath.Contains(segment, StringComparison.OrdinalIgnoreCase);
+        Parse(url) is { } uri && Uri.UnescapeDataString(uri.AbsolutePath).Contains(segment, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The host of an absolute URL setting, for messages.</summary>
-    public static string? Host(string? url) => Parse(url)?.IdnHost;
+    /// <summary>
+    /// The host of an absolute URL setting, as DNS resolves it: without the trailing dot of a fully qualified name
+    /// (<c>paypal.com.</c> is <c>paypal.com</c>), so a production host cannot pass for another by it.
+    /// </summary>
+    public static string? Host(string? url) => Parse(url)?.IdnHost.TrimEnd('.');
 
     private static Uri? Parse(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
