@@ -101,6 +101,24 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task The_shops_own_calls_to_its_PayPal_sandbox_API_spend_no_sandbox_budget_while_its_pages_do()
+    {
+        await using var shop = Shop("Sandbox", "2");
+        var client = shop.NoRedirects();
+
+        // Junk webhooks make the shop call the sandbox's API once each: those calls must leave its buyers' budget alone.
+        for (var i = 0; i < 5; i++)
+        {
+            var token = await client.PostAsync("/sandbox/paypal/v1/oauth2/token", new FormUrlEncodedContent([new("grant_type", "client_credentials")]));
+            Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.PostAsync("/sandbox/paypal/ipn", new StringContent("cmd=_notify-validate"))).StatusCode);
+        }
+        for (var i = 0; i < 2; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/sandbox/paypal/checkoutnow?token=none")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/sandbox/paypal/checkoutnow?token=none")).StatusCode);
+    }
+
+    [Fact]
     public async Task Limits_spend_only_their_own_budget_and_zero_turns_a_limit_off()
     {
         await using var shop = new LimitedShopFactory(new() { ["Shop:RateLimits:Checkout"] = "1", ["Shop:RateLimits:Notify"] = "0" });

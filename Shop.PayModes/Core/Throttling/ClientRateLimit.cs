@@ -20,12 +20,19 @@ public enum ClientRateLimit
     Handover,
 }
 
-/// <summary>Endpoint metadata: a request to this endpoint spends one of the client's <see cref="Limit"/> requests.</summary>
-public sealed record ClientRateLimitMetadata(ClientRateLimit Limit);
+/// <summary>Endpoint metadata: a request to this endpoint spends one of the client's <see cref="Limit"/> requests (none when null).</summary>
+public sealed record ClientRateLimitMetadata(ClientRateLimit? Limit);
 
 public static class ClientRateLimitConventions
 {
     /// <summary>Counts every request to these endpoints against the client's <paramref name="limit"/> budget.</summary>
     public static TBuilder LimitPerClient<TBuilder>(this TBuilder builder, ClientRateLimit limit) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ClientRateLimitMetadata(limit));
+
+    /// <summary>
+    /// These endpoints spend no budget, whatever their group's: for the calls the shop makes to itself (its PayPal
+    /// sandbox's API), which anonymous input (junk posted to the notify URL) must not be able to use up for its buyers.
+    /// </summary>
+    public static TBuilder SpendsNoClientBudget<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ClientRateLimitMetadata(null));
 }
