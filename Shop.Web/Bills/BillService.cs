@@ -177,18 +177,20 @@ public sealed class BillService(
 
     public async Task<ApplyResult> ApplyNotificationAsync(NotificationApplication n, CancellationToken ct = default)
     {
-        var (billId, reference, result) = await RecordNotificationAsync(n, ct);
+        var (billId, reference, state, result) = await RecordNotificationAsync(n, ct);
         if (result != ApplyResult.Duplicate)
             events.Raise(reference);
         // SOLDOUT is paid and not yet delivered: this notification paid the bill, or it is a provider's retry (a duplicate)
-        // about a bill whose delivery a crash interrupted. Either way deliver now rather than leave it to the sweep.
-        if (await StateOfAsync(billId, ct) == BillState.SoldOut)
+        // about a bill whose delivery a crash interrupted. Either way deliver now rather than leave it to the sweep
+        // (if a delivery finished meanwhile, this one finds every line done and the bill already complete).
+        if (state == BillState.SoldOut)
             await DeliverAsync(billId, reference, ct);
         return result;
     }
 
-    /// <summary>The idempotent part, in one transaction: the ledger row for the message, then its effect on the bill.</summary>
-    private async Task<(int BillId, string Reference, ApplyResult Result)> RecordNotificationAsync(NotificationApplication n, CancellationToken ct)
+    /// <summary>The idempotent part, in one transaction: the ledger row for the message, then its effect on the bill, and the
+    /// state the bill is left in.</summary>
+    private async Task<(int BillId, string Reference, BillState State, ApplyResult Result)> RecordNotificationAsync(NotificationApplication n, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -196,7 +198,7 @@ public sealed class BillService(
             .SingleAsync(a => a.PayMode == n.PayMode && a.ProviderReference == n.ProviderReference, ct);
         var bill = attempt.Bill;
         if (await db.ProcessedNotifications.AnyAsync(p => p.PayMode == n.PayMode && p.IdempotencyKey == n.IdempotencyKey, ct))
-            return (bill.Id, bill.Reference, ApplyResult.Duplicate);
+            return (bill.Id, bill.Reference, bill.State, ApplyResult.Duplicate);
         db.ProcessedNotifications.Add(new ProcessedNotification { PayMode = n.PayMode, IdempotencyKey = n.IdempotencyKey, BillId = bill.Id, JournalId = n.JournalId, At = Now });
         try
         {
@@ -206,20 +208,14 @@ public sealed class BillService(
         {
             // A concurrent writer recorded the same key first (possible on PostgreSQL; SQLite serializes writers).
             if (await IsProcessedElsewhereAsync(n, ct))
-                return (bill.Id, bill.Reference, ApplyResult.Duplicate);
+                return (bill.Id, bill.Reference, bill.State, ApplyResult.Duplicate);
             throw;
         }
 
         var isLatest = !await db.PaymentAttempts.AnyAsync(a => a.BillId == bill.Id && a.Id > attempt.Id, ct);
         var result = await ApplyAsync(db, bill, attempt, n, isLatest, ct);
         await tx.CommitAsync(ct);
-        return (bill.Id, bill.Reference, result);
-    }
-
-    private async Task<BillState> StateOfAsync(int billId, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Bills.Where(b => b.Id == billId).Select(b => b.State).SingleAsync(ct);
+        return (bill.Id, bill.Reference, bill.State, result);
     }
 
     public async Task FlagAsync(string reference, string reason, Actor actor, string? data = null, CancellationToken ct = default)
@@ -295,6 +291,7 @@ public sealed class BillService(
         };
         if (target is { } to && await MoveAsync(db, bill, bill.State, to, actor, what, n.Summary, n.PayMode, to == BillState.SoldOut ? n.Amount : null, ct) == TransitionResult.Moved)
         {
+            bill.State = to;   // the row moved: the caller reads where the bill now stands from this copy
             if (to == BillState.SoldOut)
                 await db.PaymentAttempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s
                     .SetProperty(a => a.PaidAt, Now).SetProperty(a => a.PaidTransactionId, n.ProviderTransactionId), ct);
