@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using Shop.PayModes.Core.Components;
 
 namespace Shop.PayModes.Core;
 
 public enum PayModeKind
 {
-    /// <summary>Simulates a provider; moves no money (the <c>test</c> mode).</summary>
+    /// <summary>Simulates a provider; moves no money.</summary>
     Simulator,
-    /// <summary>Nothing to pay (the <c>freeorder</c> mode).</summary>
+    /// <summary>Nothing to pay: at most one registered mode has this kind, and the checkout picks it for a total of 0.</summary>
     ZeroAmount,
     /// <summary>Money arrives later by post or wire; an admin confirms it.</summary>
     Deferred,
-    /// <summary>The buyer is sent to a provider, which notifies the shop server to server.</summary>
+    /// <summary>The buyer is sent to a provider, which notifies the shop server to server. Such a mode brings a sandbox:
+    /// it is how the shop's test mode pays with it.</summary>
     Redirect,
 }
 
@@ -28,10 +29,12 @@ public sealed record Availability(bool Offered, string? Reason = null)
 /// <summary>
 /// One way to pay (PAYMODES.md §1). A pay mode is a folder holding a class implementing this,
 /// its settings, a selector component, a settings-form component, an optional bill panel shown on
-/// the buyer's status page, and its endpoints under <c>/paymodes/{code}</c>.
+/// the buyer's status page, and its endpoints under <c>/paymodes/{code}</c>. It is registered with
+/// <see cref="PayModeServiceCollectionExtensions.AddPayMode{T}"/>, which also requires <see cref="IPayModeRegistration"/>.
 /// </summary>
 public interface IPayMode
 {
+    /// <summary>Lowercase URL segment naming the mode in routes, settings and bills; unique in the shop.</summary>
     string Code { get; }
 
     string Name { get; }
@@ -43,16 +46,17 @@ public interface IPayMode
 
     Type SettingsType { get; }
 
-    /// <summary>Component with parameters <c>Mode</c>, <c>Settings</c>, <c>Total</c>, <c>Currency</c>.</summary>
+    /// <summary>A <see cref="PayModeSelector{TSettings}"/> of <see cref="SettingsType"/> (checked at start-up).</summary>
     Type SelectorComponent { get; }
 
-    /// <summary>Component with parameters <c>Settings</c> (edited in place) and <c>OnValidSubmit</c>.</summary>
+    /// <summary>A <see cref="PayModeSettingsForm{TSettings}"/> of <see cref="SettingsType"/> (checked at start-up).</summary>
     Type SettingsFormComponent { get; }
 
-    /// <summary>Shown on the buyer's status page: instructions, result or controls. Parameters <c>Bill</c>, <c>Settings</c>.</summary>
+    /// <summary>Shown on the buyer's status page: instructions, result or controls. A <see cref="PayModeBillPanel{TSettings}"/>
+    /// of <see cref="SettingsType"/> (checked at start-up), or null.</summary>
     Type? BillPanelComponent { get; }
 
-    /// <summary>Settings of a fresh install (before configuration seeds it).</summary>
+    /// <summary>Settings of a fresh install (before configuration seeds it); an instance of exactly <see cref="SettingsType"/>.</summary>
     PayModeSettings CreateDefaultSettings();
 
     /// <summary>Whether this mode may be used for an order; settings are already known to be valid.</summary>
@@ -64,20 +68,27 @@ public interface IPayMode
     /// <summary>
     /// The protocol that judges a notification of this mode, chosen from the raw message alone: at the notify endpoint
     /// (<see cref="PayModeEndpoints.MapNotify"/>), and again at start-up for a journaled one a stop left unjudged.
-    /// Null: this mode takes no such notification.
+    /// Null: this mode takes no such notification. The protocols are registered by the mode
+    /// (<see cref="PayModeBuilder.NotificationProtocol{TProtocol}"/>).
     /// </summary>
     INotificationProtocol? NotificationProtocol(RawNotification raw, IServiceProvider services) => null;
-
-    /// <summary>Services the pay mode needs besides itself. A pay mode that has some declares
-    /// <c>IPayMode</c> again in its base list and implements this static method.</summary>
-    static virtual void AddServices(IServiceCollection services)
-    {
-    }
 }
 
-/// <summary>Typed convenience base: most pay modes derive from this.</summary>
+/// <summary>
+/// How a pay mode declares everything it brings besides itself: its services, notification protocols, signature-lab
+/// provider and sandbox. <see cref="PayModeServiceCollectionExtensions.AddPayMode{T}"/> requires it, so a mode without
+/// it does not compile. The <c>PayMode</c> base classes do not implement it: every mode states its own, even empty.
+/// </summary>
+public interface IPayModeRegistration
+{
+    static abstract void Register(PayModeBuilder mode);
+}
+
+/// <summary>Typed convenience base: most pay modes derive from this. The components are typed by the settings they show.</summary>
 public abstract class PayMode<TSettings, TSelector, TSettingsForm> : IPayMode
     where TSettings : PayModeSettings, new()
+    where TSelector : PayModeSelector<TSettings>
+    where TSettingsForm : PayModeSettingsForm<TSettings>
 {
     public abstract string Code { get; }
 
@@ -93,7 +104,10 @@ public abstract class PayMode<TSettings, TSelector, TSettingsForm> : IPayMode
 
     public Type SettingsFormComponent => typeof(TSettingsForm);
 
-    public virtual Type? BillPanelComponent => null;
+    public Type? BillPanelComponent => BillPanel;
+
+    /// <summary>Only the typed base with a bill panel sets it (<see cref="PayMode{TSettings, TSelector, TSettingsForm, TBillPanel}"/>).</summary>
+    private protected virtual Type? BillPanel => null;
 
     public virtual PayModeSettings CreateDefaultSettings() => new TSettings();
 
@@ -111,9 +125,20 @@ public abstract class PayMode<TSettings, TSelector, TSettingsForm> : IPayMode
     public virtual INotificationProtocol? NotificationProtocol(RawNotification raw, IServiceProvider services) => null;
 }
 
+/// <summary>A pay mode that shows a panel on the buyer's status page, typed by its settings like its other components.</summary>
+public abstract class PayMode<TSettings, TSelector, TSettingsForm, TBillPanel> : PayMode<TSettings, TSelector, TSettingsForm>
+    where TSettings : PayModeSettings, new()
+    where TSelector : PayModeSelector<TSettings>
+    where TSettingsForm : PayModeSettingsForm<TSettings>
+    where TBillPanel : PayModeBillPanel<TSettings>
+{
+    private protected sealed override Type? BillPanel => typeof(TBillPanel);
+}
+
 /// <summary>
-/// A pay mode whose provider needs more sandbox routes than the shared hosted-page flow
-/// (<c>/sandbox/{code}/pay</c>): they are mapped under <c>/sandbox/{code}</c>, only answering while the mode is in the sandbox world.
+/// A pay mode's own sandbox routes, for a provider that needs more than the shared hosted-page flow
+/// (<c>/sandbox/{code}/pay</c>): they are mapped under <c>/sandbox/{code}</c>, only answering while the mode is in the sandbox
+/// world. Declared with <see cref="PayModeBuilder.SandboxRoutes{TRoutes}"/>.
 /// </summary>
 public interface IPayModeSandbox
 {

@@ -17,7 +17,7 @@ public static class PayModeEndpoints
             var group = app.MapGroup($"/paymodes/{mode.Code}").DisableAntiforgery().WithTags($"paymode:{mode.Code}");
             ((IEndpointConventionBuilder)group).Add(SpendsHandoverBudget);
             mode.MapEndpoints(group);
-            if (mode is IPayModeSandbox sandbox)
+            if (app.ServiceProvider.GetRequiredService<PayModeRegistry>().SandboxRoutesOf(mode) is { } sandbox)
                 sandbox.MapSandbox(app.MapSandboxGroup($"/sandbox/{mode.Code}", mode.Code));
         }
         app.MapProviderSandboxes();

@@ -8,6 +8,8 @@ public sealed record OfferedPayMode(IPayMode Mode, PayModeConfig Config);
 /// </summary>
 public sealed class PayModeOffers(PayModeRegistry registry, IPayModeSettingsStore store, IShopSettings shop)
 {
+    public PayModeRegistry Registry => registry;
+
     public OfferContext ContextFor(long total, string currency, bool buyerIsAdmin)
     {
         var settings = shop.Current;

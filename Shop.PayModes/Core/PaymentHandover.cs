@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Shop.PayModes.Core;
 
 /// <summary>What a provider needs decided before the attempt opens: the id it will know the attempt by
-/// (null: the attempt's own reference) and any value its request carries for it (SystemPay's trans id).</summary>
+/// (null: the attempt's own reference) and any value its request carries for it (a per-day transaction number).</summary>
 public sealed record PreparedAttempt(string? ProviderReference = null, string? RequestId = null)
 {
     public static PreparedAttempt None { get; } = new();
@@ -14,7 +14,7 @@ public sealed record PreparedAttempt(string? ProviderReference = null, string? R
 public sealed record Handover(BillView Bill, AttemptView Attempt, PreparedAttempt Prepared);
 
 /// <summary>
-/// A provider's space of ids for this period is used up (SystemPay: 899,999 transaction ids per UTC day): the mode cannot
+/// A provider's space of ids for this period is used up (e.g. a fixed number of transaction ids per UTC day): the mode cannot
 /// open an attempt until <see cref="AvailableAgainAt"/>. Thrown by a mode's preparation; the hand-over answers a clear page.
 /// </summary>
 public sealed class ProviderIdsExhaustedException(string payMode, DateTimeOffset availableAgainAt)
@@ -38,7 +38,7 @@ public sealed class PaymentHandover(IBillGateway bills, PayModeOffers offers, Pa
 
     /// <summary>
     /// Attempts one bill may open. A buyer opens one per visit to the provider's page (a reload, the back button, a
-    /// second try): a handful. The cap keeps one real bill's reference from drawing provider ids (SystemPay's daily
+    /// second try): a handful. The cap keeps one real bill's reference from drawing provider ids (a provider's daily
     /// transaction ids) without end; past it the buyer is asked to place the order again.
     /// </summary>
     public const int MaxAttemptsPerBill = 20;

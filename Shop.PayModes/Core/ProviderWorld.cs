@@ -73,7 +73,7 @@ public static class ProductionUrls
 
     /// <summary>
     /// The host of an absolute URL setting, as DNS resolves it: without the trailing dot of a fully qualified name
-    /// (<c>paypal.com.</c> is <c>paypal.com</c>), so a production host cannot pass for another by it.
+    /// (<c>example.com.</c> is <c>example.com</c>), so a production host cannot pass for another by it.
     /// </summary>
     public static string? Host(string? url) => Parse(url)?.IdnHost.TrimEnd('.');
 

@@ -7,13 +7,15 @@ namespace Shop.PayModes.Core;
 
 /// <summary>
 /// A provider reached by an auto-posted, signed form, that answers with signed browser returns and signed
-/// server-to-server notifications (Mercanet, SystemPay, Ogone). The hand-over, the verified returns, the
+/// server-to-server notifications (the banks' hosted payment pages). The hand-over, the verified returns, the
 /// notify endpoint and the "payment URL or sandbox" rule are the same for all of them; each provider gives
 /// its request builder, its return verification and its notification protocol. Every signature is made and
 /// checked with <see cref="EffectiveSettings"/>: sandbox credentials in the sandbox world, configured keys otherwise.
 /// </summary>
 public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TProtocol> : PayMode<TSettings, TSelector, TSettingsForm>, IPayModeSelfCheck
     where TSettings : PayModeSettings, IProviderSettings, new()
+    where TSelector : Components.PayModeSelector<TSettings>
+    where TSettingsForm : Components.PayModeSettingsForm<TSettings>
     where TProtocol : INotificationProtocol
 {
     public override PayModeKind Kind => PayModeKind.Redirect;

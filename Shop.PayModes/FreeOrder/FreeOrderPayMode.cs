@@ -8,11 +8,16 @@ namespace Shop.PayModes.FreeOrder;
 public sealed class FreeOrderSettings : PayModeSettings;
 
 /// <summary>Zero-amount orders: the only mode offered, and chosen automatically, when the total is 0.</summary>
-public sealed class FreeOrderPayMode : PayMode<FreeOrderSettings, FreeOrderSelector, FreeOrderSettingsForm>
+public sealed class FreeOrderPayMode : PayMode<FreeOrderSettings, FreeOrderSelector, FreeOrderSettingsForm>, IPayModeRegistration
 {
     public const string ModeCode = "freeorder";
 
     public override string Code => ModeCode;
+
+    /// <summary>Nothing besides the mode itself.</summary>
+    public static void Register(PayModeBuilder mode)
+    {
+    }
 
     public override string Name => "Free order";
 

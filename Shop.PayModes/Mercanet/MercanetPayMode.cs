@@ -1,21 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
-using Shop.PayModes.Core.Sandbox;
 using Shop.PayModes.Mercanet.Sandbox;
 
 namespace Shop.PayModes.Mercanet;
 
 /// <summary>BNP Paribas Mercanet, i.e. Worldline Sips 2.0 Paypage POST (PAYMODES.md §4.1).</summary>
 public sealed class MercanetPayMode
-    : SignedFormPayMode<MercanetSettings, MercanetSelector, MercanetSettingsForm, MercanetNotificationProtocol>, IPayMode
+    : SignedFormPayMode<MercanetSettings, MercanetSelector, MercanetSettingsForm, MercanetNotificationProtocol>, IPayModeRegistration
 {
     public const string ModeCode = "mercanet";
 
-    public static void AddServices(IServiceCollection services)
-    {
-        services.AddScoped<MercanetNotificationProtocol>();
-        services.AddProviderSandbox<MercanetSandbox>();
-    }
+    public static void Register(PayModeBuilder mode) =>
+        mode.NotificationProtocol<MercanetNotificationProtocol>().SignatureLab<MercanetSignatureLab>().Sandbox<MercanetSandbox>();
 
     public override string Code => ModeCode;
 

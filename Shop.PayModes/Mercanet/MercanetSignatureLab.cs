@@ -14,8 +14,11 @@ public sealed class MercanetSignatureLab : ISignatureLabProvider
     public SignatureLabExample Example { get; } = new(MercanetPublishedVectors.LegacyBody, MercanetSealAlgorithmNames.Sha256, null,
         MercanetPublishedVectors.LegacyKey, MercanetPublishedVectors.LegacySeal);
 
-    public SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction)
+    public string BodyHint => "Data=...&Seal=...&Encode=...";
+
+    public SignatureLabResult Analyze(SignatureLabInput input)
     {
+        var (rawBody, key, algorithm, direction) = (input.Body, input.Key, input.Algorithm, input.Direction);
         SignatureLabException.ThrowIfDirectionGiven(Code, direction);
         var sealAlgorithm = MercanetSealAlgorithm.HmacSha256;
         if (algorithm is not null && !MercanetSealAlgorithmNames.TryParse(algorithm, out sealAlgorithm))

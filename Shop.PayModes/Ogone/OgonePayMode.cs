@@ -1,21 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
-using Shop.PayModes.Core.Sandbox;
 using Shop.PayModes.Ogone.Sandbox;
 
 namespace Shop.PayModes.Ogone;
 
 /// <summary>Ingenico / Worldline e-Commerce hosted page with SHA-IN / SHA-OUT (PAYMODES.md §4.3).</summary>
 public sealed class OgonePayMode
-    : SignedFormPayMode<OgoneSettings, OgoneSelector, OgoneSettingsForm, OgoneNotificationProtocol>, IPayMode
+    : SignedFormPayMode<OgoneSettings, OgoneSelector, OgoneSettingsForm, OgoneNotificationProtocol>, IPayModeRegistration
 {
     public const string ModeCode = "ogone";
 
-    public static void AddServices(IServiceCollection services)
-    {
-        services.AddScoped<OgoneNotificationProtocol>();
-        services.AddProviderSandbox<OgoneSandbox>();
-    }
+    public static void Register(PayModeBuilder mode) =>
+        mode.NotificationProtocol<OgoneNotificationProtocol>().SignatureLab<OgoneSignatureLab>().Sandbox<OgoneSandbox>();
 
     public override string Code => ModeCode;
 

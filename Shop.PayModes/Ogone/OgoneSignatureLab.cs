@@ -10,12 +10,22 @@ public sealed class OgoneSignatureLab : ISignatureLabProvider
 
     public IReadOnlyList<string> Algorithms => OgoneHashAlgorithmNames.All;
 
+    /// <summary>SHA-IN and SHA-OUT sign different parameter lists, with different passphrases.</summary>
+    public IReadOnlyList<SignatureLabDirection> Directions { get; } =
+    [
+        new("in", "in (SHA-IN: what the shop sends)"),
+        new("out", "out (SHA-OUT: what the provider sends back)"),
+    ];
+
     /// <summary>The SHA-OUT vector of PAYMODES.md §4.3.</summary>
     public SignatureLabExample Example { get; } = new(OgonePublishedVectors.ShaOutBody, OgoneHashAlgorithmNames.Sha1, "out",
         OgonePublishedVectors.Passphrase, OgonePublishedVectors.ShaOutSha1);
 
-    public SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction)
+    public string BodyHint => "NAME=value&...&SHASIGN=...";
+
+    public SignatureLabResult Analyze(SignatureLabInput input)
     {
+        var (rawBody, key, algorithm, direction) = (input.Body, input.Key, input.Algorithm, input.Direction);
         var hash = OgoneHashAlgorithm.Sha1;
         if (algorithm is not null && !OgoneHashAlgorithmNames.TryParse(algorithm, out hash))
             throw SignatureLabException.UnknownAlgorithm(Code, algorithm, Algorithms);

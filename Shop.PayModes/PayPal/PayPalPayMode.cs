@@ -13,21 +13,21 @@ namespace Shop.PayModes.PayPal;
 /// world (<see cref="ProviderWorld"/>: test mode, the integration's URLs all empty, none live) every call goes to
 /// the built-in sandbox under <c>/sandbox/paypal</c>, with the sandbox's client secret.
 /// </summary>
-public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayPalSettingsForm>, IPayMode, IPayModeSandbox, IPayModeSelfCheck
+public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayPalSettingsForm>, IPayModeRegistration, IPayModeSandbox, IPayModeSelfCheck
 {
     public const string ModeCode = "paypal";
 
-    public static void AddServices(IServiceCollection services)
+    public static void Register(PayModeBuilder mode)
     {
+        var services = mode.Services;
         PayPalHttp.AddClients(services);
         services.AddSingleton<PayPalTokenCache>();
         services.AddScoped<PayPalApi>();
         services.AddScoped<PayPalContext>();
-        services.AddScoped<PayPalWebhookProtocol>();
-        services.AddScoped<PayPalOrderProtocol>();
-        services.AddScoped<PayPalIpnProtocol>();
         services.AddScoped<PayPalCheckout>();
         services.AddSingleton<PayPalSandbox>();
+        mode.NotificationProtocol<PayPalWebhookProtocol>().NotificationProtocol<PayPalOrderProtocol>().NotificationProtocol<PayPalIpnProtocol>()
+            .SandboxRoutes<PayPalPayMode>();
     }
 
     public override string Code => ModeCode;

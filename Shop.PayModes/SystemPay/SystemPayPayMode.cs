@@ -1,22 +1,17 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
-using Shop.PayModes.Core.Sandbox;
 using Shop.PayModes.SystemPay.Sandbox;
 
 namespace Shop.PayModes.SystemPay;
 
 /// <summary>Lyra's payment form (<c>vads_*</c> + signature): Systempay, Sogecommerce, PayZen (PAYMODES.md §4.2).</summary>
 public sealed class SystemPayPayMode
-    : SignedFormPayMode<SystemPaySettings, SystemPaySelector, SystemPaySettingsForm, SystemPayNotificationProtocol>, IPayMode
+    : SignedFormPayMode<SystemPaySettings, SystemPaySelector, SystemPaySettingsForm, SystemPayNotificationProtocol>, IPayModeRegistration
 {
     public const string ModeCode = "systempay";
 
-    public static void AddServices(IServiceCollection services)
-    {
-        services.AddScoped<SystemPayNotificationProtocol>();
-        services.AddProviderSandbox<SystemPaySandbox>();
-    }
+    public static void Register(PayModeBuilder mode) =>
+        mode.NotificationProtocol<SystemPayNotificationProtocol>().SignatureLab<SystemPaySignatureLab>().Sandbox<SystemPaySandbox>();
 
     public override string Code => ModeCode;
 

@@ -13,8 +13,11 @@ public sealed class SystemPaySignatureLab : ISignatureLabProvider
     public SignatureLabExample Example { get; } = new(SystemPayPublishedVectors.HmacBody, SystemPayAlgorithmNames.HmacSha256, null,
         SystemPayPublishedVectors.Key, SystemPayPublishedVectors.HmacSignature);
 
-    public SignatureLabResult Analyze(string rawBody, string key, string? algorithm, string? direction)
+    public string BodyHint => "vads_...=...&signature=...";
+
+    public SignatureLabResult Analyze(SignatureLabInput input)
     {
+        var (rawBody, key, algorithm, direction) = (input.Body, input.Key, input.Algorithm, input.Direction);
         SignatureLabException.ThrowIfDirectionGiven(Code, direction);
         var mode = SystemPayAlgorithm.HmacSha256;
         if (algorithm is not null && !SystemPayAlgorithmNames.TryParse(algorithm, out mode))

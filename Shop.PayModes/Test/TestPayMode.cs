@@ -11,12 +11,12 @@ namespace Shop.PayModes.Test;
 /// refuse or cancel. Only while the shop is in test mode, and only for admins unless the test override is on.
 /// Its notifications are real ones: signed, posted to <c>/paymodes/test/notify</c>, through the shared pipeline.
 /// </summary>
-public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettingsForm>, IPayMode
+public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettingsForm, TestBillPanel>, IPayModeRegistration
 {
-    public static void AddServices(IServiceCollection services)
+    public static void Register(PayModeBuilder mode)
     {
-        services.AddScoped<TestNotificationProtocol>();
-        services.AddScoped<TestSimulator>();
+        mode.NotificationProtocol<TestNotificationProtocol>();
+        mode.Services.AddScoped<TestSimulator>();
     }
 
     public override string Code => "test";
@@ -26,8 +26,6 @@ public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettin
     public override string Description => "Simulates a payment provider. No money moves.";
 
     public override PayModeKind Kind => PayModeKind.Simulator;
-
-    public override Type? BillPanelComponent => typeof(TestBillPanel);
 
     protected override Availability IsOffered(OfferContext context, TestSettings settings)
     {

@@ -4,8 +4,13 @@ using Shop.PayModes.Core;
 namespace Shop.PayModes.Transfer;
 
 /// <summary>Payment by bank wire: the buyer transfers; an admin confirms receipt from the dashboard.</summary>
-public sealed class TransferPayMode : PayMode<TransferSettings, TransferSelector, TransferSettingsForm>
+public sealed class TransferPayMode : PayMode<TransferSettings, TransferSelector, TransferSettingsForm, TransferBillPanel>, IPayModeRegistration
 {
+    /// <summary>Nothing besides the mode itself.</summary>
+    public static void Register(PayModeBuilder mode)
+    {
+    }
+
     public override string Code => "transfer";
 
     public override string Name => "Bank transfer";
@@ -13,8 +18,6 @@ public sealed class TransferPayMode : PayMode<TransferSettings, TransferSelector
     public override string Description => "Wire the amount from your bank. Your order is delivered when the money arrives.";
 
     public override PayModeKind Kind => PayModeKind.Deferred;
-
-    public override Type? BillPanelComponent => typeof(TransferBillPanel);
 
     public override void MapEndpoints(IEndpointRouteBuilder group) => group.MapDeferred(this);
 }

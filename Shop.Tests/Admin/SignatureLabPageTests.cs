@@ -1,7 +1,10 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.PayModes;
+using Shop.PayModes.Core;
 using Shop.PayModes.Core.SignatureLab;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.PayModes.Core.SignatureLab;
 using Shop.Web.Components.Admin;
 
 namespace Shop.Tests.Admin;
@@ -15,7 +18,7 @@ public sealed class SignatureLabPageTests : MudTestContext
 
     private IRenderedComponent<SignatureLabPage> RenderLab(string provider)
     {
-        Services.AddSignatureLab();
+        Services.AddBuiltInPayModes();
         Interactive();
         var cut = Render<SignatureLabPage>();
         cut.Find($".provider-{provider}").Click();
@@ -116,23 +119,69 @@ public sealed class SignatureLabPageTests : MudTestContext
     }
 
     [Fact]
-    public void The_published_example_leaves_the_key_to_the_user_and_shows_the_public_key_as_a_hint()
+    public void The_published_example_loads_its_public_key_too_still_masked_and_shown_as_a_hint()
     {
         var cut = RenderLab("systempay");
         cut.Find(".lab-load-example").Click();
 
-        Assert.True(string.IsNullOrEmpty(cut.Find(".lab-key input").GetAttribute("value")));
+        Assert.Equal("1122334455667788", cut.Find(".lab-key input").GetAttribute("value"));
         Assert.Equal("password", cut.Find(".lab-key input").GetAttribute("type"));
         Assert.Contains("1122334455667788", cut.Find(".lab-key").TextContent);
         cut.Find(".lab-analyze").Click();
+        cut.WaitForAssertion(() => Assert.Equal("valid", Verdict(cut)));
+        Assert.DoesNotContain("1122334455667788", cut.Find(".lab-result").TextContent);
+    }
+
+    [Fact]
+    public void Without_a_key_the_lab_asks_for_one()
+    {
+        var cut = RenderLab("ogone");
+        cut.Find(".lab-body textarea").Change("ORDERID=1234&AMOUNT=1500");
+        cut.Find(".lab-analyze").Click();
+
         cut.WaitForAssertion(() => Assert.Contains("Type the key", cut.Find(".lab-error").TextContent));
     }
 
     [Fact]
-    public void The_page_and_the_command_line_share_the_same_provider_instances()
+    public void The_page_offers_the_providers_the_pay_modes_register_and_the_command_line_finds_the_same()
     {
-        Services.AddSignatureLab();
+        Services.AddBuiltInPayModes();
         Interactive();
-        Assert.Equal(SignatureLabProviders.BuiltIn, Services.GetServices<ISignatureLabProvider>());
+        var cut = Render<SignatureLabPage>();
+
+        var onPage = cut.FindAll(".lab-provider").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Equal(Services.GetServices<ISignatureLabProvider>().Select(p => p.Code), onPage);
+        Assert.Equal(BuiltInLabs.Providers.Select(p => p.Code), onPage);
+        Assert.All(onPage, code => Assert.NotNull(Services.GetRequiredService<PayModeRegistry>().Find(code)));
+    }
+
+    [Fact]
+    public void The_page_shows_what_a_provider_declares_and_passes_its_headers()
+    {
+        var lab = new HeaderLab();
+        Services.AddSingleton<ISignatureLabProvider>(lab);
+        Interactive();
+        var cut = Render<SignatureLabPage>();
+
+        Assert.Empty(cut.FindAll(".lab-direction"));
+        Assert.Equal("{\"id\":...}", cut.Find(".lab-body textarea").GetAttribute("placeholder"));
+        Assert.Contains("Raw message (application/json)", cut.Find(".lab-body").TextContent);
+        cut.Find(".lab-body textarea").Change("{\"id\":1}");
+        cut.Find(".lab-key input").Change("k");
+        cut.Find($".lab-header-{HeaderLab.Header} input").Change("computed");
+        cut.Find(".lab-analyze").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("valid", Verdict(cut)));
+        Assert.Equal("computed", lab.Received!.Headers[HeaderLab.Header]);
+    }
+
+    [Fact]
+    public void Only_a_provider_that_declares_directions_gets_the_direction_choice()
+    {
+        var cut = RenderLab("ogone");
+        Assert.NotEmpty(cut.FindAll(".lab-direction"));
+
+        cut.Find(".provider-mercanet").Click();
+        Assert.Empty(cut.FindAll(".lab-direction"));
     }
 }

@@ -10,9 +10,16 @@ using Shop.Web.Components.Shared;
 namespace Shop.Tests.Admin;
 
 /// <summary>A test-only pay mode with a write-only setting, standing in for the provider modes (keys, passphrases).</summary>
-public sealed class VaultPayMode : PayMode<VaultSettings, VaultSelector, VaultSettingsForm>
+public sealed class VaultPayMode : PayMode<VaultSettings, VaultSelector, VaultSettingsForm>, IPayModeRegistration, IPayModeSandbox
 {
     public const string SecretValue = "sk_live_Qx7TopSecretValue_1a2b";
+
+    /// <summary>A provider mode brings a sandbox; this one's has no routes, since no test pays with it.</summary>
+    public static void Register(PayModeBuilder mode) => mode.SandboxRoutes<VaultPayMode>();
+
+    public void MapSandbox(IEndpointRouteBuilder sandbox)
+    {
+    }
 
     public override string Code => "vault";
 
@@ -36,22 +43,14 @@ public sealed class VaultSettings : PayModeSettings
     public string? ApiKey { get; set; }
 }
 
-public sealed class VaultSelector : ComponentBase
+public sealed class VaultSelector : PayModeSelector<VaultSettings>
 {
-    [Parameter] public IPayMode Mode { get; set; } = default!;
-    [Parameter] public PayModeSettings? Settings { get; set; }
-    [Parameter] public long Total { get; set; }
-    [Parameter] public string Currency { get; set; } = "EUR";
-
     protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, Mode.Name);
 }
 
 /// <summary>Written as a class because the test project has no Razor compiler; same shape as a pay mode's .razor form.</summary>
-public sealed class VaultSettingsForm : ComponentBase
+public sealed class VaultSettingsForm : PayModeSettingsForm<VaultSettings>
 {
-    [Parameter, EditorRequired] public VaultSettings Settings { get; set; } = default!;
-    [Parameter] public EventCallback<PayModeSettings> OnValidSubmit { get; set; }
-
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         builder.OpenComponent<SettingsFormShell>(0);

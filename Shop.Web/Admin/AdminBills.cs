@@ -196,7 +196,7 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
 
     /// <summary>
     /// A bill's pay mode ranked by the name the grid shows, as a CASE the database sorts on: codes sort apart from
-    /// their names ("transfer" is "Bank transfer"). A code no longer registered ranks last.
+    /// their names (a code need not sort where its name does). A code no longer registered ranks last.
     /// </summary>
     private Expression<Func<Bill, int>> PayModeNameRank()
     {

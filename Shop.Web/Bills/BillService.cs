@@ -300,8 +300,8 @@ public sealed class BillService(
 
         if (n.Outcome == PaymentOutcome.Paid && bill.State.IsPaid() && IsSamePayment(attempt, n))
         {
-            // The payment that paid the bill, in a later status of its life (SystemPay AUTHORISED then
-            // CAPTURED): news about it, not a second payment.
+            // The payment that paid the bill, in a later status of its life (authorised, then
+            // captured): news about it, not a second payment.
             Trace(db, bill.Id, actor, $"{what}; the payment already recorded for this bill, recorded only", bill.State, null, n.PayMode, n.Summary);
             await db.SaveChangesAsync(ct);
             return ApplyResult.RecordedOnly;

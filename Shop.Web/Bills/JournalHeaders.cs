@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Shop.Web.Bills;
 
 /// <summary>
-/// The request headers a journal row keeps: enough to judge the notification again (PayPal's webhook signature travels in
-/// its <c>PAYPAL-TRANSMISSION-*</c> headers), never a cookie or a credential, and bounded in size.
+/// The request headers a journal row keeps: enough to judge the notification again (a webhook's signature may travel in
+/// headers), never a cookie or a credential, and bounded in size.
 /// </summary>
 public static class JournalHeaders
 {

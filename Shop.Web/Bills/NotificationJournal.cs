@@ -14,8 +14,8 @@ namespace Shop.Web.Bills;
 public sealed class NotificationJournal(IDbContextFactory<ShopDbContext> dbs, FreeDiskGuard disk) : INotificationJournal
 {
     /// <summary>
-    /// Bodies up to this size are kept whole. Real notifications are far smaller (a SystemPay, Mercanet or Ogone form is
-    /// 1–3 KB, a PayPal webhook event 2–6 KB); a larger body keeps its first bytes, with the SHA-256 and length of the whole.
+    /// Bodies up to this size are kept whole. Real notifications are far smaller (a bank's signed form is
+    /// 1–3 KB, a JSON webhook event 2–6 KB); a larger body keeps its first bytes, with the SHA-256 and length of the whole.
     /// </summary>
     public const int MaxStoredBodyBytes = 16 * 1024;
 

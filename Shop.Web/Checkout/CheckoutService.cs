@@ -2,7 +2,6 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
-using Shop.PayModes.FreeOrder;
 using Shop.Web.Bills;
 using Shop.Web.Data;
 
@@ -35,7 +34,7 @@ public sealed partial class CheckoutService(
         catch (OverflowException) { errors["items"] = ["The order total is too large."]; }
 
         // Nothing to pay: the free order is the only mode offered, so it need not be named.
-        var payMode = string.IsNullOrWhiteSpace(request.PayMode) && errors.Count == 0 && total == 0 ? FreeOrderPayMode.ModeCode : request.PayMode;
+        var payMode = string.IsNullOrWhiteSpace(request.PayMode) && errors.Count == 0 && total == 0 ? offers.Registry.ZeroAmount?.Code : request.PayMode;
         if (string.IsNullOrWhiteSpace(payMode))
             errors["payMode"] = ["Choose a pay mode."];
         else if (errors.Count == 0)

@@ -182,7 +182,7 @@ public sealed class BillTransitionRow
     public BillState ToState { get; set; }
 }
 
-/// <summary>Named counters (e.g. SystemPay's per-day transaction numbers).</summary>
+/// <summary>Named counters (e.g. a provider's per-day transaction numbers).</summary>
 public sealed class Sequence
 {
     public required string Name { get; set; }

@@ -1,3 +1,4 @@
+using Shop.PayModes;
 using Shop.PayModes.Core.SignatureLab;
 using Shop.Web.Admin;
 using Shop.Web.Bills;
@@ -26,12 +27,20 @@ public static class CommandLine
     /// <summary>The same, on given streams (tests).</summary>
     public static async Task<int?> TryRunAsync(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr) => args switch
     {
-        // PAYMODES.md §6: pure computation on stdin; no host, no database. The admin page gets the same providers (AddSignatureLab).
-        ["signature", ..] => SignatureCommand.Run(args, stdin, stdout, stderr, SignatureLabProviders.BuiltIn),
+        // PAYMODES.md §6: pure computation on stdin; no host, no database.
+        ["signature", ..] => Signature(args, stdin, stdout, stderr),
         ["admin", .. var rest] => await AdminAsync(rest, stdout, stderr),
         ["journal", .. var rest] => await JournalAsync(rest, stdout, stderr),
         _ => null,
     };
+
+    /// <summary>The signature lab on the providers the pay modes register, as the admin page lists them: from the pay modes'
+    /// own registrations, in a bare service provider (no host, no database, nothing else of the shop).</summary>
+    private static int Signature(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
+    {
+        using var services = new ServiceCollection().AddBuiltInPayModes().BuildServiceProvider();
+        return SignatureCommand.Run(args, stdin, stdout, stderr, [.. services.GetServices<ISignatureLabProvider>()]);
+    }
 
     private const string JournalUsage = "usage: journal archive --older-than <days> --to <file> [--Section:Key=value ...]";
 

@@ -24,13 +24,13 @@ public sealed class RateLimitOptions
     [Range(0, int.MaxValue, ErrorMessage = Message)]
     public int SignIn { get; set; } = 10;
 
-    /// <summary>A rehearsal's pages and the shop's own calls to the PayPal sandbox API (a handful per payment).</summary>
+    /// <summary>A rehearsal's pages and the shop's own calls to a provider sandbox's API (a handful per payment).</summary>
     [Range(0, int.MaxValue, ErrorMessage = Message)]
     public int Sandbox { get; set; } = 300;
 
     /// <summary>
     /// A buyer reaches the payment page once or a few times per order (a reload, the back button, a retry); each hand-over
-    /// may open an attempt and draw a provider id (SystemPay has 899,999 a day), so a client cannot draw them at will.
+    /// may open an attempt and draw a provider id (some have a fixed number a day), so a client cannot draw them at will.
     /// </summary>
     [Range(0, int.MaxValue, ErrorMessage = Message)]
     public int Handover { get; set; } = 60;

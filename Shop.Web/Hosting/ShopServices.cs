@@ -2,16 +2,8 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
-using Shop.PayModes.Check;
+using Shop.PayModes;
 using Shop.PayModes.Core;
-using Shop.PayModes.Core.SignatureLab;
-using Shop.PayModes.FreeOrder;
-using Shop.PayModes.Mercanet;
-using Shop.PayModes.Ogone;
-using Shop.PayModes.PayPal;
-using Shop.PayModes.SystemPay;
-using Shop.PayModes.Test;
-using Shop.PayModes.Transfer;
 using Shop.Web.Admin;
 using Shop.Web.Bills;
 using Shop.Web.Checkout;
@@ -69,19 +61,11 @@ public static class ShopServices
         services.AddSingleton<IFulfilmentHandler, DefaultFulfilmentHandler>();
         services.AddScoped<CartState>();
         services.AddAdminServices();
-        services.AddSignatureLab();
         services.AddSingleton<ExpiryService>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryService>());
 
-        // The pay modes, in their default display order.
-        services.AddPayMode<TestPayMode>();
-        services.AddPayMode<FreeOrderPayMode>();
-        services.AddPayMode<CheckPayMode>();
-        services.AddPayMode<TransferPayMode>();
-        services.AddPayMode<MercanetPayMode>();
-        services.AddPayMode<SystemPayPayMode>();
-        services.AddPayMode<OgonePayMode>();
-        services.AddPayMode<PayPalPayMode>();
+        // The pay modes, in their default display order, each with what it brings (signature lab, sandbox...).
+        services.AddBuiltInPayModes();
         return builder;
     }
 

@@ -12,7 +12,7 @@ public enum PaymentOutcome
     Failed,
     Refunded,
     /// <summary>
-    /// Verified and about a payment, but nothing the shop acts on (PayPal's Canceled_Reversal, Processed, subscr_* ...):
+    /// Verified and about a payment, but nothing the shop acts on (a reversal cancelled, a subscription event ...):
     /// recorded in the bill's trace when the bill is known, never moves it.
     /// </summary>
     Informational,

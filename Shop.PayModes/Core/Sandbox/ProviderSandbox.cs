@@ -62,7 +62,7 @@ public interface IProviderSandbox
 
     /// <summary>
     /// A notification already delivered, as the provider sends it again (a retry or a duplicate). By default the same
-    /// fields; a provider that marks its retries (Lyra's <c>vads_url_check_src=RETRY</c>) re-signs them marked.
+    /// fields; a provider that marks its retries (a field saying RETRY) re-signs them marked.
     /// </summary>
     Task<IReadOnlyList<KeyValuePair<string, string>>> SignRetryAsync(SandboxPayment payment, IReadOnlyList<KeyValuePair<string, string>> delivered, CancellationToken ct) =>
         Task.FromResult(delivered);

@@ -12,7 +12,7 @@ public sealed class SandboxCredentials
 {
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
 
-    /// <summary>The sandbox's value of one secret setting, e.g. <c>("mercanet", "SecretKey")</c>.</summary>
+    /// <summary>The sandbox's value of one secret setting, a pay-mode code and a setting name, e.g. <c>("mybank", "SecretKey")</c>.</summary>
     public string For(string code, string setting) =>
         "sandbox-" + Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{code}:{setting}")));
 }

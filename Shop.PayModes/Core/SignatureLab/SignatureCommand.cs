@@ -3,9 +3,10 @@ using System.Text;
 namespace Shop.PayModes.Core.SignatureLab;
 
 /// <summary>
-/// <c>signature &lt;mercanet|systempay|ogone&gt; --key &lt;secret&gt; [--algorithm &lt;name&gt;] [--direction in|out]</c>:
-/// reads one raw form body on stdin and prints the string to sign, the signature and the verdict.
-/// Exit code 0 valid or nothing to check, 1 invalid, 2 bad usage or malformed input.
+/// <c>signature &lt;code&gt; --key &lt;secret&gt; [--algorithm &lt;name&gt;] [--direction &lt;name&gt;] [--header 'Name: value' ...]</c>,
+/// for the codes of the registered <see cref="ISignatureLabProvider"/>s: reads one raw body on stdin and prints the
+/// string to sign, the signature and the verdict. Exit code 0 valid or nothing to check, 1 invalid, 2 bad usage or
+/// malformed input.
 /// </summary>
 public static class SignatureCommand
 {
@@ -13,13 +14,7 @@ public static class SignatureCommand
     public const int Invalid = 1;
     public const int Usage = 2;
 
-    private const string UsageLine =
-        "usage: signature <mercanet|systempay|ogone> --key <secret> [--algorithm <name>] [--direction in|out]";
-
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
-        Run(args, stdin, stdout, stderr, SignatureLabProviders.BuiltIn);
 
     public static int Run(
         string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IReadOnlyList<ISignatureLabProvider> providers) =>
@@ -39,9 +34,13 @@ public static class SignatureCommand
         try
         {
             var options = SignatureCommandOptions.Parse(args);
-            var provider = SignatureLabProviders.Find(options.Provider, providers)
+            var provider = providers.FirstOrDefault(p => string.Equals(p.Code, options.Provider, StringComparison.OrdinalIgnoreCase))
                 ?? throw new SignatureLabException($"unknown provider '{options.Provider}' (use {string.Join(", ", providers.Select(p => p.Code))})");
-            var result = provider.Analyze(TrimNewline(stdin()), options.Key, options.Algorithm, options.Direction);
+            if (options.Headers.Keys.FirstOrDefault(h => !provider.Headers.Contains(h, StringComparer.OrdinalIgnoreCase)) is { } foreign)
+                throw new SignatureLabException(provider.Headers.Count == 0
+                    ? $"{SignatureCommandOptions.HeaderOption} does not apply to {provider.Code}"
+                    : $"{provider.Code} takes no header {foreign} (use {string.Join(", ", provider.Headers)})");
+            var result = provider.Analyze(new SignatureLabInput(TrimNewline(stdin()), options.Key, options.Algorithm, options.Direction, options.Headers));
             stdout.WriteLine($"string-to-sign: {result.StringToSign}");
             stdout.WriteLine($"signature: {result.Signature}");
             if (result.Verdict is { } verdict)
@@ -55,9 +54,18 @@ public static class SignatureCommand
         }
         catch (SignatureCommandUsageException e)
         {
-            stderr.WriteLine($"error: {e.Message}; {UsageLine}");
+            stderr.WriteLine($"error: {e.Message}; {UsageLine(providers)}");
             return Usage;
         }
+    }
+
+    /// <summary>The usage line for the providers registered: their codes, and the options some of them take.</summary>
+    public static string UsageLine(IReadOnlyList<ISignatureLabProvider> providers)
+    {
+        var directions = providers.SelectMany(p => p.Directions).Select(d => d.Name).Distinct(StringComparer.Ordinal).ToList();
+        return $"usage: signature <{string.Join('|', providers.Select(p => p.Code))}> --key <secret> [--algorithm <name>]"
+            + (directions.Count > 0 ? $" [--direction {string.Join('|', directions)}]" : "")
+            + (providers.Any(p => p.Headers.Count > 0) ? $" [{SignatureCommandOptions.HeaderOption} '<name>: <value>' ...]" : "");
     }
 
     private static string DecodeUtf8(Stream stdin)

@@ -2,6 +2,10 @@ namespace Shop.PayModes.Core.SignatureLab;
 
 /// <summary>
 /// A provider's published vector (PAYMODES.md §4) as a lab input. <see cref="PublicKey"/> is the spec's own test
-/// key: public, so the lab may show it as a hint, but it is never filled in for the user.
+/// key: public, so the lab shows it as a hint and loads it with the example.
 /// </summary>
-public sealed record SignatureLabExample(string Body, string Algorithm, string? Direction, string PublicKey, string ExpectedSignature);
+public sealed record SignatureLabExample(string Body, string Algorithm, string? Direction, string PublicKey, string ExpectedSignature)
+{
+    /// <summary>Header values of the example, by name (providers that sign a header).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}

@@ -30,8 +30,8 @@ public static class ClientRateLimitConventions
         builder.WithMetadata(new ClientRateLimitMetadata(limit));
 
     /// <summary>
-    /// These endpoints spend no budget, whatever their group's: for the calls the shop makes to itself (its PayPal
-    /// sandbox's API), which anonymous input (junk posted to the notify URL) must not be able to use up for its buyers.
+    /// These endpoints spend no budget, whatever their group's: for the calls the shop makes to itself (a
+    /// provider sandbox's API), which anonymous input (junk posted to the notify URL) must not be able to use up for its buyers.
     /// </summary>
     public static TBuilder SpendsNoClientBudget<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ClientRateLimitMetadata(null));

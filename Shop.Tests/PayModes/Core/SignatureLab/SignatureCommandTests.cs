@@ -13,7 +13,7 @@ public class SignatureCommandTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = SignatureCommand.Run(args, new StringReader(body), stdout, stderr);
+        var code = SignatureCommand.Run(args, new StringReader(body), stdout, stderr, BuiltInLabs.Providers);
         return new(code, stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), stderr.ToString());
     }
 
@@ -142,5 +142,77 @@ public class SignatureCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Lines);
         Assert.Single(result.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+}
+
+/// <summary>What the verb takes from the providers it is given, instead of a list of its own.</summary>
+public class SignatureCommandProviderTests
+{
+    private static (int ExitCode, string Out, string Error) Run(IReadOnlyList<ISignatureLabProvider> providers, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = SignatureCommand.Run(args, new StringReader("{\"id\":1}"), stdout, stderr, providers);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void The_usage_line_lists_the_registered_codes_and_the_options_they_take()
+    {
+        var (code, _, error) = Run(BuiltInLabs.Providers, "signature");
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: missing provider; usage: signature <mercanet|systempay|ogone> --key <secret> [--algorithm <name>] [--direction in|out]",
+            error.TrimEnd());
+    }
+
+    [Fact]
+    public void Another_provider_set_changes_the_usage_line_and_the_known_codes()
+    {
+        var (code, _, error) = Run([new HeaderLab()], "signature", "mercanet", "--key", "k");
+        var (usageCode, _, usage) = Run([new HeaderLab()], "signature");
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: unknown provider 'mercanet' (use demo)", error.TrimEnd());
+        Assert.Equal(2, usageCode);
+        Assert.EndsWith("usage: signature <demo> --key <secret> [--algorithm <name>] [--header '<name>: <value>' ...]", usage.TrimEnd());
+    }
+
+    [Fact]
+    public void Header_options_reach_the_provider_by_name()
+    {
+        var lab = new HeaderLab();
+
+        var (code, output, _) = Run([lab], "signature", "demo", "--key", "k", "--header", "demo-signature:  computed ");
+
+        Assert.Equal(0, code);
+        Assert.Equal("computed", lab.Received!.Headers[HeaderLab.Header]);
+        Assert.Contains("verdict: valid", output);
+    }
+
+    [Theory]
+    [InlineData("--header", "Demo-Signature")]
+    [InlineData("--header", ": value")]
+    [InlineData("--header", "Other: x")]
+    public void A_malformed_or_foreign_header_is_bad_usage(string option, string value)
+    {
+        var (code, output, error) = Run([new HeaderLab()], "signature", "demo", "--key", "k", option, value);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_repeated_header_is_bad_usage() =>
+        Assert.Equal(2, Run([new HeaderLab()], "signature", "demo", "--key", "k", "--header", "Demo-Signature: a", "--header", "demo-signature: b").ExitCode);
+
+    [Fact]
+    public void A_header_for_a_provider_that_takes_none_is_bad_usage()
+    {
+        var (code, _, error) = Run(BuiltInLabs.Providers, "signature", "ogone", "--key", "k", "--header", "Demo-Signature: a");
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: --header does not apply to ogone", error.TrimEnd());
     }
 }
