@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
+using Shop.PayModes.PayPal.Sandbox;
 
 namespace Shop.PayModes.PayPal;
 

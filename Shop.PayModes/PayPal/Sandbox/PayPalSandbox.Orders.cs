@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shop.PayModes.Core;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
 /// <summary>One order as the sandbox keeps it, with its capture and the capture's refunds.</summary>
 internal sealed class SandboxOrder

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 using Shop.PayModes.Core;
 using Shop.PayModes.Core.Sandbox;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
 /// <summary>
 /// PayPal's side of both integrations, in process (PAYMODES.md §5), only while PayPal is in the sandbox world

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
 /// <summary>One refund of a capture as the sandbox keeps it.</summary>
 internal sealed class SandboxRefund

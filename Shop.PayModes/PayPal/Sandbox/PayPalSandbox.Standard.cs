@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
 public sealed partial class PayPalSandbox
 {

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
 /// <summary>One entry of a PayPal error's <c>details[]</c>.</summary>
 internal sealed record SandboxIssue(string Issue, string Description, string? Field = null, string? Value = null, string? Location = null);
