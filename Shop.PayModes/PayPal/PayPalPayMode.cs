@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
+using Shop.PayModes.PayPal.Sandbox;
 
 namespace Shop.PayModes.PayPal;
 
@@ -57,14 +58,5 @@ public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayP
     public SelfCheckResult Run(PayModeSettings settings, ShopSettings shop) =>
         settings is PayPalSettings own ? SelfChecks.WithWorld(PayPalSelfCheck.Run(own, shop.TestMode), own, shop) : SelfChecks.WrongSettings(settings);
 
-    public void MapSandbox(IEndpointRouteBuilder sandbox)
-    {
-        sandbox.Map("/{**path}", (string? path, HttpContext http, PayPalSandbox paypal) => paypal.HandleAsync(http, path ?? ""));
-        // PayPal's API as the shop itself calls it (OAuth, orders, captures, webhook and IPN verification): a flood of junk
-        // webhooks makes the shop verify each one, and must not spend the budget its buyers' hand-overs draw on. The API
-        // answers only the sandbox's own credentials; the pages and controls keep the sandbox's per-client budget.
-        sandbox.Map("/v1/{**rest}", (string? rest, HttpContext http, PayPalSandbox paypal) => paypal.HandleAsync(http, $"v1/{rest}")).SpendsNoClientBudget();
-        sandbox.Map("/v2/{**rest}", (string? rest, HttpContext http, PayPalSandbox paypal) => paypal.HandleAsync(http, $"v2/{rest}")).SpendsNoClientBudget();
-        sandbox.Map("/ipn", (HttpContext http, PayPalSandbox paypal) => paypal.HandleAsync(http, "ipn")).SpendsNoClientBudget();
-    }
+    public void MapSandbox(IEndpointRouteBuilder sandbox) => PayPalSandboxEndpoints.Map(sandbox);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shop.PayModes.PayPal;
+using Shop.PayModes.PayPal.Sandbox;
 using Shop.Tests.Infrastructure;
 using Shop.Tests.PayModes.PayPal;
 using static Microsoft.Playwright.Assertions;

@@ -18,7 +18,7 @@ public sealed class MercanetSandbox(IPayModeSettingsStore store, SandboxCredenti
     private const string EncodeField = "Encode";
     private const string AlgorithmField = "SealAlgorithm";
 
-    public string Code => MercanetPayMode.ModeCode;
+    public string Code => "mercanet";
 
     public string ProviderName => "Mercanet";
 
@@ -34,7 +34,7 @@ public sealed class MercanetSandbox(IPayModeSettingsStore store, SandboxCredenti
         if (encode is not ("" or "base64"))
             return SandboxRequestCheck.Refuse($"unknown Encode '{encode}'");
 
-        var account = await store.GetSettingsAsync<MercanetSettings>(Code, ct);
+        var account = await SandboxAccount.ReadAsync(store, Code, ct);
         var expected = MercanetSandboxSigner.Seal(data, SecretKey, hmac: algorithm.Length > 0);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(seal.ToLowerInvariant())))
             return SandboxRequestCheck.Refuse("the Seal does not match the Data (code 34)");
@@ -51,9 +51,9 @@ public sealed class MercanetSandbox(IPayModeSettingsStore store, SandboxCredenti
         foreach (var name in new[] { "amount", "currencyCode", "merchantId", "normalReturnUrl", "transactionReference", "keyVersion", "automaticResponseUrl" })
             if (!fields.ContainsKey(name))
                 return SandboxRequestCheck.Refuse($"{name} is missing (code 12)");
-        if (fields["merchantId"] != account.MerchantId)
+        if (fields["merchantId"] != account["MerchantId"])
             return SandboxRequestCheck.Refuse($"unknown merchant {fields["merchantId"]}");
-        if (fields["keyVersion"] != account.KeyVersion)
+        if (fields["keyVersion"] != account["KeyVersion"])
             return SandboxRequestCheck.Refuse($"key version {fields["keyVersion"]} is not the merchant's");
         if (!long.TryParse(fields["amount"], NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
             || !CurrencyInfo.TryFromNumeric(fields["currencyCode"], out var currency))
@@ -107,7 +107,7 @@ public sealed class MercanetSandbox(IPayModeSettingsStore store, SandboxCredenti
         ]);
     }
 
-    private string SecretKey => credentials.For(Code, nameof(MercanetSettings.SecretKey));
+    private string SecretKey => credentials.For(Code, "SecretKey");
 
     /// <summary>Splits Data on <c>|</c> and each pair on its first <c>=</c>.</summary>
     private static Dictionary<string, string> Pairs(string data)

@@ -15,7 +15,7 @@ namespace Shop.PayModes.Ogone.Sandbox;
 /// </summary>
 public sealed class OgoneSandbox(IPayModeSettingsStore store, SandboxCredentials credentials, TimeProvider clock) : IProviderSandbox
 {
-    public string Code => OgonePayMode.ModeCode;
+    public string Code => "ogone";
 
     public string ProviderName => "Ogone";
 
@@ -29,12 +29,12 @@ public sealed class OgoneSandbox(IPayModeSettingsStore store, SandboxCredentials
             if (!fields.ContainsKey(name))
                 return SandboxRequestCheck.Refuse($"{name} is missing");
 
-        var account = await store.GetSettingsAsync<OgoneSettings>(Code, ct);
+        var account = await SandboxAccount.ReadAsync(store, Code, ct);
         var signed = fields.Where(f => f.Key != "SHASIGN");
-        var expected = OgoneSandboxSigner.Sign(signed, credentials.For(Code, nameof(OgoneSettings.ShaInPassphrase)), shaOut: false, account.HashAlgorithm);
+        var expected = OgoneSandboxSigner.Sign(signed, credentials.For(Code, "ShaInPassphrase"), shaOut: false, account["HashAlgorithm"]!);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(fields["SHASIGN"].ToUpperInvariant())))
             return SandboxRequestCheck.Refuse("unknown order/1/s: SHA-IN does not match");
-        if (fields["PSPID"] != account.PspId)
+        if (fields["PSPID"] != account["PspId"])
             return SandboxRequestCheck.Refuse($"unknown PSPID {fields["PSPID"]}");
         if (!CurrencyInfo.TryFromAlpha(fields["CURRENCY"], out var currency) || currency.MinorDigits > 2
             || !long.TryParse(fields["AMOUNT"], NumberStyles.None, CultureInfo.InvariantCulture, out var hundredths)
@@ -58,7 +58,7 @@ public sealed class OgoneSandbox(IPayModeSettingsStore store, SandboxCredentials
 
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> SignResponseAsync(SandboxPayment payment, SandboxStatus status, CancellationToken ct)
     {
-        var account = await store.GetSettingsAsync<OgoneSettings>(Code, ct);
+        var account = await SandboxAccount.ReadAsync(store, Code, ct);
         var request = payment.Request;
         var (code, error) = status switch
         {
@@ -82,7 +82,7 @@ public sealed class OgoneSandbox(IPayModeSettingsStore store, SandboxCredentials
         };
         if (request.Fields.TryGetValue("COMPLUS", out var complus))
             fields.Add(new("COMPLUS", complus));
-        fields.Add(new("SHASIGN", OgoneSandboxSigner.Sign(fields, credentials.For(Code, nameof(OgoneSettings.ShaOutPassphrase)), shaOut: true, account.HashAlgorithm)));
+        fields.Add(new("SHASIGN", OgoneSandboxSigner.Sign(fields, credentials.For(Code, "ShaOutPassphrase"), shaOut: true, account["HashAlgorithm"]!)));
         return fields;
     }
 

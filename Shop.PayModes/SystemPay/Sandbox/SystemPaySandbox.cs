@@ -25,7 +25,7 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store, SandboxCredent
         "vads_trans_date", "vads_trans_id", "vads_version",
     ];
 
-    public string Code => SystemPayPayMode.ModeCode;
+    public string Code => "systempay";
 
     public string ProviderName => "Systempay";
 
@@ -41,8 +41,8 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store, SandboxCredent
         if (!fields.TryGetValue("signature", out var received))
             return SandboxRequestCheck.Refuse("signature is missing");
 
-        var shop = await store.GetSettingsAsync<SystemPaySettings>(Code, ct);
-        var hmac = shop.Algorithm == "HMAC-SHA-256";
+        var shop = await SandboxAccount.ReadAsync(store, Code, ct);
+        var hmac = shop["Algorithm"] == "HMAC-SHA-256";
         if (fields["vads_ctx_mode"] != "TEST")
             return SandboxRequestCheck.Refuse($"the sandbox takes vads_ctx_mode TEST only, not '{fields["vads_ctx_mode"]}'");
         var expected = SystemPaySandboxSigner.Sign(fields, TestKey, hmac);
@@ -51,7 +51,7 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store, SandboxCredent
             : CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(received.ToLowerInvariant()));
         if (!matches)
             return SandboxRequestCheck.Refuse("the signature does not match (error 00: signature)");
-        if (fields["vads_site_id"] != shop.SiteId)
+        if (fields["vads_site_id"] != shop["SiteId"])
             return SandboxRequestCheck.Refuse($"unknown shop {fields["vads_site_id"]}");
         if (!long.TryParse(fields["vads_amount"], NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
             || !CurrencyInfo.TryFromNumeric(fields["vads_currency"], out var currency))
@@ -74,7 +74,7 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store, SandboxCredent
 
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> SignResponseAsync(SandboxPayment payment, SandboxStatus status, CancellationToken ct)
     {
-        var shop = await store.GetSettingsAsync<SystemPaySettings>(Code, ct);
+        var shop = await SandboxAccount.ReadAsync(store, Code, ct);
         var request = payment.Request.Fields;
         var (transStatus, result) = status switch
         {
@@ -99,7 +99,7 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store, SandboxCredent
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> SignRetryAsync(SandboxPayment payment,
         IReadOnlyList<KeyValuePair<string, string>> delivered, CancellationToken ct)
     {
-        var shop = await store.GetSettingsAsync<SystemPaySettings>(Code, ct);
+        var shop = await SandboxAccount.ReadAsync(store, Code, ct);
         var fields = delivered.Where(f => f.Key != "signature")
             .Select(f => f.Key == "vads_url_check_src" ? new KeyValuePair<string, string>(f.Key, "RETRY") : f).ToList();
         fields.Add(new("signature", Sign(fields, shop)));
@@ -107,8 +107,8 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store, SandboxCredent
     }
 
     /// <summary>Requests are TEST only, so every answer is signed with the sandbox's test key.</summary>
-    private string TestKey => credentials.For(Code, nameof(SystemPaySettings.TestKey));
+    private string TestKey => credentials.For(Code, "TestKey");
 
-    private string Sign(IEnumerable<KeyValuePair<string, string>> fields, SystemPaySettings shop) =>
-        SystemPaySandboxSigner.Sign(fields, TestKey, shop.Algorithm == "HMAC-SHA-256");
+    private string Sign(IEnumerable<KeyValuePair<string, string>> fields, SandboxAccount shop) =>
+        SystemPaySandboxSigner.Sign(fields, TestKey, shop["Algorithm"] == "HMAC-SHA-256");
 }

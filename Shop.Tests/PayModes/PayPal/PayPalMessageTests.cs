@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Shop.PayModes.Core;
 using Shop.PayModes.PayPal;
+using Shop.PayModes.PayPal.Sandbox;
 
 namespace Shop.Tests.PayModes.PayPal;
 

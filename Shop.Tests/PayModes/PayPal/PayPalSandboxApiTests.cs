@@ -185,6 +185,34 @@ public sealed class PayPalSandboxApiTests(PayPalOrdersFactory shop) : IClassFixt
         Assert.InRange((int)answer.StatusCode, 400, 499);
     }
 
+    [Theory]
+    [InlineData("/v1/oauth2/token")]
+    [InlineData("/checkoutnow")]
+    [InlineData("/webscr")]
+    [InlineData("/ipn/send")]
+    public async Task A_form_route_sent_JSON_is_PayPals_400_MALFORMED_REQUEST(string path) =>
+        Assert.Equal("MALFORMED_REQUEST", Issue(AssertPayPalError(await CallAsync(HttpMethod.Post, path, "{}", authorized: false), HttpStatusCode.BadRequest, "INVALID_REQUEST")));
+
+    [Theory]
+    [InlineData("GET", "/v1/oauth2/token")]
+    [InlineData("POST", "/v2/checkout/orders/NOSUCH")]
+    [InlineData("GET", "/v2/checkout/orders/NOSUCH/capture")]
+    [InlineData("POST", "/v2/payments/refunds/NOSUCH")]
+    [InlineData("POST", "/v1/notifications/webhooks")]
+    [InlineData("GET", "/ipn")]
+    [InlineData("GET", "/ipn/send")]
+    [InlineData("GET", "/webscr")]
+    [InlineData("GET", "/captures/NOSUCH/complete")]
+    [InlineData("POST", "/v3/anything")]
+    [InlineData("POST", "/")]
+    public async Task A_route_or_method_the_sandbox_does_not_have_is_a_bare_404(string method, string path)
+    {
+        var answer = await CallAsync(new HttpMethod(method), path, authorized: false);
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+        Assert.Null(answer.Body);
+    }
+
     [Fact]
     public async Task Business_errors_are_422_UNPROCESSABLE_ENTITY_with_PayPals_issue_and_unknown_ids_404()
     {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
 using Shop.PayModes.PayPal;
+using Shop.PayModes.PayPal.Sandbox;
 using Shop.Tests.Infrastructure;
 using Shop.Web.Data;
 using Shop.Web.Fulfilment;

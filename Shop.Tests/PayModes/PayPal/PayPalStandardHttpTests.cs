@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
 using Shop.PayModes.PayPal;
+using Shop.PayModes.PayPal.Sandbox;
 using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.PayModes.PayPal;

@@ -5,26 +5,39 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shop.PayModes.Core;
 using Shop.PayModes.Core.Sandbox;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
 /// <summary>
 /// PayPal's side of both integrations, in process (PAYMODES.md §5), only while PayPal is in the sandbox world
 /// (<see cref="ProviderWorld"/>): OAuth (with the sandbox's client secret only), orders with an approval page,
 /// captures, signed webhooks and their verification; the Payments Standard page, IPN delivery and
 /// <c>_notify-validate</c>. It redirects and notifies only the shop's own <c>/paymodes/paypal/</c> endpoints
-/// (<see cref="SandboxShop"/>). State lives in memory.
+/// (<see cref="SandboxShop"/>). State lives in memory; the routes are <see cref="PayPalSandboxEndpoints"/>.
 /// </summary>
+/// <remarks>
+/// Written from PayPal's public API alone, independently of the pay mode: it reads and writes PayPal's JSON and
+/// IPN forms with its own code and knows the merchant only as PayPal would (<see cref="SandboxAccount"/>), so a
+/// mistake in the mode's parsing cannot be mirrored here and pass the tests.
+/// </remarks>
 public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceScopeFactory scopes, SandboxCredentials credentials,
     ShopAddress address, TimeProvider clock, ILogger<PayPalSandbox> logger)
 {
+    /// <summary>The pay mode it stands in for: the shop's endpoints it answers (<c>/paymodes/paypal/</c>) and its merchant account.</summary>
+    public const string Code = "paypal";
+
+    /// <summary>Where it is served, under the shop's own address.</summary>
+    public const string Prefix = "/sandbox/" + Code;
+
+    /// <summary>The named HttpClient it delivers webhooks and IPNs with (registered with the mode's other PayPal clients).</summary>
+    public const string DeliveryClient = "paypal-sandbox";
+
     public const string ReceiverId = "SANDBOXMERCHANT1";
     public const string DefaultPayee = "merchant@sandbox.example";
     public const string PayerId = "SANDBOXPAYER1";
@@ -43,80 +56,30 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
     private readonly ConcurrentDictionary<string, (string NotifyUrl, string Body)> _heldIpn = new();
     private readonly ConcurrentDictionary<string, (string NotifyUrl, string Body)> _lastIpn = new();
 
-    /// <summary>Answers one sandbox request; <paramref name="path"/> is what follows <c>/sandbox/paypal/</c>.</summary>
-    public async Task HandleAsync(HttpContext http, string path)
-    {
-        IResult result;
-        try
-        {
-            result = await RouteAsync(http, path);
-        }
-        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException
-            || (ex is InvalidOperationException && HttpMethods.IsPost(http.Request.Method) && !http.Request.HasFormContentType))
-        {
-            // A body the route cannot read (a form route sent JSON, a body cut short): PayPal answers 400, never 5xx.
-            result = ApiError(StatusCodes.Status400BadRequest, path.StartsWith("v1/notifications", StringComparison.Ordinal) ? NotificationsApi : OrdersApi,
-                new SandboxIssue("MALFORMED_REQUEST", "The request is not well-formed.", Location: "body"));
-        }
-        await result.ExecuteAsync(http);
-    }
-
-    private async Task<IResult> RouteAsync(HttpContext http, string path)
-    {
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var post = HttpMethods.IsPost(http.Request.Method);
-        return (post, segments) switch
-        {
-            (true, ["v1", "oauth2", "token"]) => await TokenAsync(http),
-            (true, ["v2", "checkout", "orders"]) => await Authorized(http, () => CreateOrderAsync(http)),
-            (false, ["v2", "checkout", "orders", var id]) => await Authorized(http, () => Task.FromResult(GetOrder(id))),
-            (true, ["v2", "checkout", "orders", var id, "capture"]) => await Authorized(http, () => CaptureAsync(http, id)),
-            (false, ["v2", "payments", "captures", var id]) => await Authorized(http, () => Task.FromResult(GetCapture(id))),
-            (true, ["v2", "payments", "captures", var id, "refund"]) => await Authorized(http, () => RefundAsync(http, id)),
-            (false, ["v2", "payments", "refunds", var id]) => await Authorized(http, () => Task.FromResult(GetRefund(id))),
-            (true, ["v1", "notifications", "verify-webhook-signature"]) => await Authorized(http, () => VerifyWebhookAsync(http)),
-            (false, ["checkoutnow"]) => ApprovalPage(http.Request.Query["token"].ToString()),
-            (true, ["checkoutnow"]) => await ApproveAsync(http),
-            (true, ["captures", var id, "complete"]) => await ControlAsync(() => CompletePendingCaptureAsync(id)),
-            (true, ["captures", var id, "refund"]) => await ControlAsync(() => RefundCaptureAsync(id)),
-            (true, ["captures", var id, "redeliver"]) => await ControlAsync(() => RedeliverAsync(id)),
-            (true, ["webscr"]) => await StandardPageAsync(http),
-            (true, ["webscr", "pay"]) => await StandardPayAsync(http),
-            (true, ["ipn"]) => await NotifyValidateAsync(http),
-            (true, ["ipn", "send"]) => await SendIpnFromFormAsync(http),
-            (true, ["ipn", var txn, "complete"]) => await ControlAsync(() => CompletePendingIpnAsync(txn)),
-            (true, ["ipn", var txn, "refund"]) => await ControlAsync(() => RefundIpnAsync(txn)),
-            (true, ["ipn", var txn, "redeliver"]) => await ControlAsync(() => RedeliverIpnAsync(txn)),
-            _ => Results.NotFound(),
-        };
-    }
-
-    /// <summary>Where the shop reaches this sandbox: its own address, never the request's (PayPalUrls resolves the same).</summary>
-    private string SandboxBaseUrl => address.BaseUrl + PayPalUrls.SandboxPrefix;
+    /// <summary>Where the shop reaches this sandbox: its own address, never the request's (the mode resolves the same).</summary>
+    private string SandboxBaseUrl => address.BaseUrl + Prefix;
 
     /// <summary>Whether the sandbox may send the buyer or a notification to <paramref name="url"/>: one of the shop's PayPal endpoints.</summary>
-    private static bool IsShopUrl(HttpContext http, string? url) => SandboxShop.IsPayModeUrl(http, PayPalPayMode.ModeCode, url);
+    private static bool IsShopUrl(HttpContext http, string? url) => SandboxShop.IsPayModeUrl(http, Code, url);
 
     /// <summary>The 400 page for a request naming an address outside the shop: nothing is shown, redirected or sent.</summary>
-    private static IResult ForeignTarget(string url) =>
+    private static ContentHttpResult ForeignTarget(string url) =>
         Page("PayPal sandbox", $"<h1 id=\"sandbox-error\">This payment request is not valid</h1><p>{Html.Encode(SandboxShop.ForeignTargetMessage(url))}</p>",
             StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> ControlAsync(Func<Task<bool>> action) =>
-        await action() ? Results.Ok(new { delivered = true }) : Results.NotFound();
-
     // ---------------------------------------------------------------- OAuth
 
-    private async Task<IResult> TokenAsync(HttpContext http)
+    /// <summary><c>POST /v1/oauth2/token</c>: a bearer token for the registered app (client credentials in Basic authentication).</summary>
+    internal async Task<Results<JsonHttpResult<OAuthToken>, JsonHttpResult<OAuthError>>> TokenAsync(HttpContext http)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var credentials = AuthorizationValue(http, "Basic") is { } basic ? TryBase64(basic) : null;
         if (form["grant_type"] != "client_credentials" || credentials?.Split(':', 2) is not [{ Length: > 0 } clientId, { Length: > 0 } secret]
             || !await IsRegisteredClientAsync(clientId, secret, http.RequestAborted))
-            return Results.Json(new { error = "invalid_client", error_description = "Client Authentication failed" }, statusCode: 401);
+            return TypedResults.Json(new OAuthError("invalid_client", "Client Authentication failed"), statusCode: StatusCodes.Status401Unauthorized);
         var token = "A21AA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         _tokens[token] = clock.GetUtcNow().AddHours(9);
-        return Results.Json(new { scope = "https://uri.paypal.com/services/payments/payment", access_token = token, token_type = "Bearer", app_id = "APP-SANDBOX", expires_in = 32400, nonce = Guid.NewGuid().ToString("N") });
+        return TypedResults.Json(new OAuthToken("https://uri.paypal.com/services/payments/payment", token, "Bearer", "APP-SANDBOX", 32400, Guid.NewGuid().ToString("N")));
     }
 
     /// <summary>
@@ -125,21 +88,26 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
     /// </summary>
     private async Task<bool> IsRegisteredClientAsync(string clientId, string secret, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var settings = await scope.ServiceProvider.GetRequiredService<IPayModeSettingsStore>().GetSettingsAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
-        if (string.IsNullOrEmpty(settings.ClientId))
+        var registered = (await AccountAsync(ct))["ClientId"];
+        if (string.IsNullOrEmpty(registered))
             return false;
         // Both compared in full (no early exit on the id), the secret in constant time.
-        var idMatches = string.Equals(clientId, settings.ClientId, StringComparison.Ordinal);
-        return idMatches & SignatureCompare.ExactEquals(secret, credentials.For(PayPalPayMode.ModeCode, nameof(PayPalSettings.ClientSecret)));
+        var idMatches = string.Equals(clientId, registered, StringComparison.Ordinal);
+        return idMatches & SignatureCompare.ExactEquals(secret, credentials.For(Code, "ClientSecret"));
     }
 
-    private async Task<IResult> Authorized(HttpContext http, Func<Task<IResult>> action)
+    /// <summary>The merchant's account as PayPal has it on file: the public settings of the shop's PayPal mode.</summary>
+    private async Task<SandboxAccount> AccountAsync(CancellationToken ct)
     {
-        if (AuthorizationValue(http, "Bearer") is not { } token || !_tokens.TryGetValue(token, out var expires) || expires < clock.GetUtcNow())
-            return Results.Json(new { error = "invalid_token", error_description = "Token signature verification failed" }, statusCode: 401);
-        return await action();
+        await using var scope = scopes.CreateAsyncScope();
+        return await SandboxAccount.ReadAsync(scope.ServiceProvider.GetRequiredService<IPayModeSettingsStore>(), Code, ct);
     }
+
+    /// <summary>PayPal's 401 for a REST call without a live bearer token this sandbox issued; null when the token is good.</summary>
+    internal JsonHttpResult<OAuthError>? RefuseToken(HttpContext http) =>
+        AuthorizationValue(http, "Bearer") is not { } token || !_tokens.TryGetValue(token, out var expires) || expires < clock.GetUtcNow()
+            ? TypedResults.Json(new OAuthError("invalid_token", "Token signature verification failed"), statusCode: StatusCodes.Status401Unauthorized)
+            : null;
 
     private static string? AuthorizationValue(HttpContext http, string scheme)
     {
@@ -158,7 +126,7 @@ public sealed partial class PayPalSandbox(IHttpClientFactory clients, IServiceSc
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    private static IResult Page(string title, string body, int status = StatusCodes.Status200OK) => Results.Content($"""
+    private static ContentHttpResult Page(string title, string body, int status = StatusCodes.Status200OK) => TypedResults.Content($"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8" /><title>{Html.Encode(title)}</title>
         <style>

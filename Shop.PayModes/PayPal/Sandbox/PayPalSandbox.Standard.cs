@@ -1,14 +1,19 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
+/// <summary>Payments Standard in the sandbox: the <c>_xclick</c> page, IPN delivery, and <c>_notify-validate</c>.</summary>
 public sealed partial class PayPalSandbox
 {
+    /// <summary>What PayPal's IPN postback starts with, before the message's own bytes.</summary>
+    private static readonly byte[] NotifyValidatePrefix = "cmd=_notify-validate&"u8.ToArray();
+
     /// <summary>The Payments Standard page the shop's <c>_xclick</c> form posts to.</summary>
-    private async Task<IResult> StandardPageAsync(HttpContext http)
+    internal async Task<ContentHttpResult> StandardPageAsync(HttpContext http)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (form["cmd"] != "_xclick" || string.IsNullOrEmpty(form["business"]) || string.IsNullOrEmpty(form["amount"]))
@@ -31,14 +36,14 @@ public sealed partial class PayPalSandbox
             """);
     }
 
-    private async Task<IResult> StandardPayAsync(HttpContext http)
+    internal async Task<Results<ContentHttpResult, RedirectHttpResult>> StandardPayAsync(HttpContext http)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (ForeignTargetOf(http, form) is { } foreign)
             return ForeignTarget(foreign);
         var choice = form["choice"].ToString();
         if (choice == "cancel")
-            return Results.Redirect(form["cancel_return"].ToString());
+            return TypedResults.Redirect(form["cancel_return"].ToString());
         var fields = new Dictionary<string, string>
         {
             ["mc_gross"] = form["amount"].ToString(),
@@ -78,7 +83,7 @@ public sealed partial class PayPalSandbox
             _heldIpn[fields["txn_id"]] = (form["notify_url"].ToString(), RegisterIpn(fields));
         else
             await SendIpnAsync(form["notify_url"].ToString(), fields, http.RequestAborted);
-        return Results.Redirect(form["return"].ToString());
+        return TypedResults.Redirect(form["return"].ToString());
     }
 
     /// <summary>The first of <c>return</c>, <c>cancel_return</c> and <c>notify_url</c> that is missing or not one of the shop's PayPal endpoints.</summary>
@@ -97,19 +102,21 @@ public sealed partial class PayPalSandbox
     /// <summary>Sends an IPN to <paramref name="notifyUrl"/>; returns the shop's status code (0 when unreachable).</summary>
     public async Task<int> SendIpnAsync(string notifyUrl, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken ct = default)
     {
-        var body = RegisterIpn(fields);
-        return await PostIpnAsync(notifyUrl, body, ct);
+        var sent = fields.ToList();
+        var body = RegisterIpn(sent);
+        // The first txn_id is the message's, as PayPal (and a form reader) takes it.
+        return await PostIpnAsync(notifyUrl, body, sent.FirstOrDefault(f => f.Key == "txn_id").Value, ct);
     }
 
-    private async Task<int> PostIpnAsync(string notifyUrl, string body, CancellationToken ct = default)
+    private async Task<int> PostIpnAsync(string notifyUrl, string body, string? txn, CancellationToken ct = default)
     {
-        if (PayPalIpnMessage.Parse(System.Text.Encoding.ASCII.GetBytes(body)).TryGetValue("txn_id", out var txn))
+        if (txn is not null)
             _lastIpn[txn] = (notifyUrl, body);
         try
         {
             using var content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded");
             content.Headers.ContentType!.CharSet = null;
-            using var response = await clients.CreateClient(PayPalHttp.Sandbox).PostAsync(notifyUrl, content, ct);
+            using var response = await clients.CreateClient(DeliveryClient).PostAsync(notifyUrl, content, ct);
             return (int)response.StatusCode;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ObjectDisposedException or Polly.ExecutionRejectedException)
@@ -151,7 +158,7 @@ public sealed partial class PayPalSandbox
     public async Task<bool> RedeliverIpnAsync(string txnId)
     {
         if (_heldIpn.TryRemove(txnId, out var held) || _lastIpn.TryGetValue(txnId, out held))
-            return await PostIpnAsync(held.NotifyUrl, held.Body) != 0;
+            return await PostIpnAsync(held.NotifyUrl, held.Body, txnId) != 0;
         return false;
     }
 
@@ -160,19 +167,19 @@ public sealed partial class PayPalSandbox
         _ipnByTxn.FirstOrDefault(kv => kv.Value.GetValueOrDefault("invoice") == invoice && kv.Value.GetValueOrDefault("payment_status") != "Refunded").Key;
 
     /// <summary><c>_notify-validate</c>: VERIFIED only for a byte-identical copy of a message the sandbox sent.</summary>
-    private async Task<IResult> NotifyValidateAsync(HttpContext http)
+    internal async Task<ContentHttpResult> NotifyValidateAsync(HttpContext http)
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         var bytes = buffer.ToArray();
-        var prefix = PayPalIpnMessage.ValidatePrefix;
+        var prefix = NotifyValidatePrefix;
         var verified = bytes.AsSpan().StartsWith(prefix) && bytes.Skip(prefix.Length).All(b => b < 0x80)
             && _sentIpn.ContainsKey(Encoding.ASCII.GetString(bytes, prefix.Length, bytes.Length - prefix.Length));
-        return Results.Text(verified ? "VERIFIED" : "INVALID", "text/plain");
+        return TypedResults.Text(verified ? "VERIFIED" : "INVALID", "text/plain");
     }
 
     /// <summary>The IPN sender: <c>notify_url</c> plus the fields to send, as a form.</summary>
-    private async Task<IResult> SendIpnFromFormAsync(HttpContext http)
+    internal async Task<Results<ApiAnswer, Ok<IpnSent>>> SendIpnFromFormAsync(HttpContext http)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var notifyUrl = form["notify_url"].ToString();
@@ -181,6 +188,6 @@ public sealed partial class PayPalSandbox
         if (!IsShopUrl(http, notifyUrl))
             return ApiError(StatusCodes.Status400BadRequest, NotificationsApi, new SandboxIssue("NOTIFY_URL_OUTSIDE_THE_SHOP", "The notify URL is not one of the shop's PayPal endpoints.", "notify_url", Location: "body"));
         var fields = form.Where(f => f.Key != "notify_url").Select(f => KeyValuePair.Create(f.Key, f.Value.ToString())).ToList();
-        return Results.Ok(new { status = await SendIpnAsync(notifyUrl, fields, http.RequestAborted) });
+        return TypedResults.Ok(new IpnSent(await SendIpnAsync(notifyUrl, fields, http.RequestAborted)));
     }
 }

@@ -2,13 +2,54 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
 /// <summary>One entry of a PayPal error's <c>details[]</c>.</summary>
 internal sealed record SandboxIssue(string Issue, string Description, string? Field = null, string? Value = null, string? Location = null);
+
+/// <summary>The answer to <c>POST /v1/oauth2/token</c>.</summary>
+internal sealed record OAuthToken(
+    [property: JsonPropertyName("scope")] string Scope,
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("app_id")] string AppId,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("nonce")] string Nonce);
+
+/// <summary>PayPal's OAuth error (a bad client, a bad or expired token): not its REST error object.</summary>
+internal sealed record OAuthError(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("error_description")] string Description);
+
+/// <summary>The answer to <c>POST /v1/notifications/verify-webhook-signature</c>: <c>SUCCESS</c> or <c>FAILURE</c>.</summary>
+internal sealed record WebhookVerification([property: JsonPropertyName("verification_status")] string Status);
+
+/// <summary>What a sandbox control (complete, refund, redeliver) answers when it did its part.</summary>
+internal sealed record ControlDone([property: JsonPropertyName("delivered")] bool Delivered);
+
+/// <summary>What the IPN sender answers: the status code the shop's notify endpoint gave (0 when unreachable).</summary>
+internal sealed record IpnSent([property: JsonPropertyName("status")] int Status);
+
+/// <summary>A JSON answer of PayPal's REST API, with its <c>PayPal-Debug-Id</c> header when it is an error.</summary>
+internal sealed class ApiAnswer(JsonNode body, int status, string? debugId = null) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+{
+    public int? StatusCode => status;
+
+    public string ContentType => "application/json";
+
+    public async Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.StatusCode = status;
+        if (debugId is not null)
+            http.Response.Headers["PayPal-Debug-Id"] = debugId;
+        http.Response.ContentType = ContentType;
+        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
+    }
+}
 
 /// <summary>
 /// The sandbox's own reading of REST request bodies and writing of PayPal's error object. Written for the sandbox
@@ -28,7 +69,7 @@ public sealed partial class PayPalSandbox
     /// PayPal's error object: <c>name</c>, a sentence in <c>message</c>, a <c>debug_id</c> (also sent as the
     /// <c>PayPal-Debug-Id</c> header), <c>details[]</c> and an information link per issue.
     /// </summary>
-    private static IResult ApiError(int status, string api, params SandboxIssue[] issues)
+    internal static ApiAnswer ApiError(int status, string api, params SandboxIssue[] issues)
     {
         var (name, message) = status switch
         {
@@ -57,35 +98,22 @@ public sealed partial class PayPalSandbox
         }
         var debugId = Convert.ToHexString(RandomNumberGenerator.GetBytes(7)).ToLowerInvariant()[..13];
         var body = new JsonObject { ["name"] = name, ["message"] = message, ["debug_id"] = debugId, ["details"] = details, ["links"] = links };
-        return new JsonAnswer(body, status, debugId);
+        return new ApiAnswer(body, status, debugId);
     }
 
-    private static IResult NotFoundError(string api, string field, string value) => ApiError(StatusCodes.Status404NotFound, api,
+    private static ApiAnswer NotFoundError(string api, string field, string value) => ApiError(StatusCodes.Status404NotFound, api,
         new SandboxIssue("INVALID_RESOURCE_ID", "Specified resource ID does not exist. Please check the resource ID and try again.", field, value, "path"));
 
-    private static IResult MalformedJson(string api) => ApiError(StatusCodes.Status400BadRequest, api,
+    private static ApiAnswer MalformedJson(string api) => ApiError(StatusCodes.Status400BadRequest, api,
         new SandboxIssue("MALFORMED_REQUEST_JSON", "The request JSON is not well formed.", Location: "body"));
 
-    /// <summary>A JSON answer with PayPal's <c>PayPal-Debug-Id</c> header when it is an error.</summary>
-    private sealed class JsonAnswer(JsonNode body, int status, string? debugId = null) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = status;
-            if (debugId is not null)
-                http.Response.Headers["PayPal-Debug-Id"] = debugId;
-            http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
-        }
-    }
-
-    private static IResult Json(JsonNode body, int status = StatusCodes.Status200OK) => new JsonAnswer(body, status);
+    private static ApiAnswer Json(JsonNode body, int status = StatusCodes.Status200OK) => new(body, status);
 
     /// <summary>
     /// The request body as a JSON object. An empty body is an empty object when <paramref name="optional"/>;
     /// anything that is not a JSON object is PayPal's 400 <c>MALFORMED_REQUEST_JSON</c>.
     /// </summary>
-    private static async Task<(JsonElement Body, IResult? Error)> ReadObjectAsync(HttpContext http, string api, bool optional)
+    private static async Task<(JsonElement Body, ApiAnswer? Error)> ReadObjectAsync(HttpContext http, string api, bool optional)
     {
         using var reader = new StreamReader(http.Request.Body);
         var text = await reader.ReadToEndAsync(http.RequestAborted);

@@ -3,11 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
-using Shop.PayModes.Core;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
 /// <summary>One order as the sandbox keeps it, with its capture and the capture's refunds.</summary>
 internal sealed class SandboxOrder
@@ -47,7 +46,8 @@ internal sealed class SandboxOrder
 
 public sealed partial class PayPalSandbox
 {
-    private async Task<IResult> CreateOrderAsync(HttpContext http)
+    /// <summary><c>POST /v2/checkout/orders</c>: one purchase unit, approved on the sandbox's page; a repeated <c>PayPal-Request-Id</c> answers the same order.</summary>
+    internal async Task<ApiAnswer> CreateOrderAsync(HttpContext http)
     {
         var requestId = http.Request.Headers["PayPal-Request-Id"].ToString();
         if (requestId.Length > 0 && _ordersByRequestId.TryGetValue(requestId, out var replay))
@@ -127,16 +127,17 @@ public sealed partial class PayPalSandbox
         return OrderAnswer(http, order, StatusCodes.Status201Created);
     }
 
-    private IResult OrderAnswer(HttpContext http, SandboxOrder order, int status)
+    private static ApiAnswer OrderAnswer(HttpContext http, SandboxOrder order, int status)
     {
         var json = OrderJson(order);
         return Json(WantsRepresentation(http) ? json : Minimal(json), status);
     }
 
-    private IResult GetOrder(string id) =>
+    internal ApiAnswer GetOrder(string id) =>
         _orders.TryGetValue(id, out var order) ? Json(OrderJson(order)) : NotFoundError(OrdersApi, "order_id", id);
 
-    private async Task<IResult> CaptureAsync(HttpContext http, string id)
+    /// <summary><c>POST /v2/checkout/orders/{id}/capture</c>: the buyer's choice on the approval page decides the capture's status.</summary>
+    internal async Task<ApiAnswer> CaptureAsync(HttpContext http, string id)
     {
         if (!_orders.TryGetValue(id, out var order))
             return NotFoundError(OrdersApi, "order_id", id);
@@ -314,10 +315,10 @@ public sealed partial class PayPalSandbox
 
     // ---------------------------------------------------------------- approval page
 
-    private IResult ApprovalPage(string token)
+    internal Results<NotFound, ContentHttpResult> ApprovalPage(string token)
     {
         if (!_orders.TryGetValue(token, out var order))
-            return Results.NotFound();
+            return TypedResults.NotFound();
         if (order.Status is not ("CREATED" or "PAYER_ACTION_REQUIRED"))
             return Page("PayPal sandbox", "<h1 id=\"sandbox-done\">This payment was already approved</h1><p>You can close this window.</p>");
         var amount = Html.Encode($"{order.Value} {order.Currency}");
@@ -335,22 +336,22 @@ public sealed partial class PayPalSandbox
             """);
     }
 
-    private async Task<IResult> ApproveAsync(HttpContext http)
+    internal async Task<Results<NotFound, ContentHttpResult, RedirectHttpResult>> ApproveAsync(HttpContext http)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (!_orders.TryGetValue(form["token"].ToString(), out var order))
-            return Results.NotFound();
+            return TypedResults.NotFound();
         var choice = form["choice"].ToString();
         if (new[] { order.ReturnUrl, order.CancelUrl }.FirstOrDefault(url => url is not null && !IsShopUrl(http, url)) is { } foreign)
             return ForeignTarget(foreign);
         if (choice == "cancel")
             return order.CancelUrl is { } cancelUrl
-                ? Results.Redirect(AddQuery(cancelUrl, $"token={order.Id}"))
+                ? TypedResults.Redirect(AddQuery(cancelUrl, $"token={order.Id}"))
                 : Page("PayPal sandbox", "<h1 id=\"sandbox-cancelled\">You cancelled this payment</h1><p>You can close this window.</p>");
         Approve(order.Id, choice is "pending" or "decline" or "late" ? choice : "approve");
         // Without a return URL (an order made for PayPal's JS SDK buttons), PayPal closes its window: the page says so.
         return order.ReturnUrl is { } returnUrl
-            ? Results.Redirect(AddQuery(returnUrl, $"token={order.Id}&PayerID={PayerId}"))
+            ? TypedResults.Redirect(AddQuery(returnUrl, $"token={order.Id}&PayerID={PayerId}"))
             : Page("PayPal sandbox", "<h1 id=\"sandbox-approved\">You approved this payment</h1><p>You can close this window and return to the shop.</p>");
     }
 
@@ -381,9 +382,9 @@ public sealed partial class PayPalSandbox
             var body = Encoding.UTF8.GetBytes(eventJson);
             using var request = new HttpRequestMessage(HttpMethod.Post, shopBase + "/paymodes/paypal/notify") { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            foreach (var (name, value) in SignWebhook(shopBase + PayPalUrls.SandboxPrefix, await WebhookIdAsync(ct), body))
+            foreach (var (name, value) in SignWebhook(shopBase + Prefix, await WebhookIdAsync(ct), body))
                 request.Headers.TryAddWithoutValidation(name, value);
-            using var response = await clients.CreateClient(PayPalHttp.Sandbox).SendAsync(request, ct);
+            using var response = await clients.CreateClient(DeliveryClient).SendAsync(request, ct);
             return (int)response.StatusCode;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ObjectDisposedException or Polly.ExecutionRejectedException)
@@ -394,14 +395,10 @@ public sealed partial class PayPalSandbox
     }
 
     /// <summary>The webhook id registered for this shop: the one in its PayPal settings.</summary>
-    private async Task<string> WebhookIdAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var settings = await scope.ServiceProvider.GetRequiredService<IPayModeSettingsStore>().GetSettingsAsync<PayPalSettings>(PayPalPayMode.ModeCode, ct);
-        return settings.WebhookId ?? "";
-    }
+    private async Task<string> WebhookIdAsync(CancellationToken ct) => (await AccountAsync(ct))["WebhookId"] ?? "";
 
-    private async Task<IResult> VerifyWebhookAsync(HttpContext http)
+    /// <summary><c>POST /v1/notifications/verify-webhook-signature</c>: SUCCESS only for an event this sandbox signed, as it signed it.</summary>
+    internal async Task<Results<ApiAnswer, JsonHttpResult<WebhookVerification>>> VerifyWebhookAsync(HttpContext http)
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
@@ -419,7 +416,7 @@ public sealed partial class PayPalSandbox
             var valid = Field(root, "auth_algo") == PayPalSandboxSigning.AuthAlgo
                 && Field(root, "cert_url")?.StartsWith(SandboxBaseUrl, StringComparison.Ordinal) == true
                 && PayPalSandboxSigning.Verify(_webhookKey, PayPalSandboxSigning.StringToSign(id, time, webhookId, eventBytes), signature);
-            return Results.Json(new { verification_status = valid ? "SUCCESS" : "FAILURE" });
+            return TypedResults.Json(new WebhookVerification(valid ? "SUCCESS" : "FAILURE"));
         }
         catch (JsonException)
         {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace Shop.PayModes.PayPal;
+namespace Shop.PayModes.PayPal.Sandbox;
 
 /// <summary>One refund of a capture as the sandbox keeps it.</summary>
 internal sealed class SandboxRefund
@@ -22,17 +22,17 @@ internal sealed class SandboxRefund
 /// <summary>Payments v2 in the sandbox: a capture and its refunds, authenticated like the Orders routes.</summary>
 public sealed partial class PayPalSandbox
 {
-    private IResult GetCapture(string id) =>
+    internal ApiAnswer GetCapture(string id) =>
         _captures.TryGetValue(id, out var order) ? Json(CaptureJson(order, order.CaptureStatus!)) : NotFoundError(PaymentsApi, "capture_id", id);
 
-    private IResult GetRefund(string id) =>
+    internal ApiAnswer GetRefund(string id) =>
         _refunds.TryGetValue(id, out var refund) ? Json(RefundJson(refund)) : NotFoundError(PaymentsApi, "refund_id", id);
 
     /// <summary>
     /// <c>POST /v2/payments/captures/{id}/refund</c>: the amount in the body, or what remains of the capture without one.
     /// A repeated <c>PayPal-Request-Id</c> answers the refund it made the first time, and refunds nothing more.
     /// </summary>
-    private async Task<IResult> RefundAsync(HttpContext http, string captureId)
+    internal async Task<ApiAnswer> RefundAsync(HttpContext http, string captureId)
     {
         var requestId = http.Request.Headers["PayPal-Request-Id"].ToString();
         if (requestId.Length > 0 && _refundsByRequestId.TryGetValue(requestId, out var replay))
@@ -96,7 +96,7 @@ public sealed partial class PayPalSandbox
             : null;
     }
 
-    private static IResult RefundAnswer(HttpContext http, SandboxRefund refund)
+    private static ApiAnswer RefundAnswer(HttpContext http, SandboxRefund refund)
     {
         var json = RefundJson(refund);
         return Json(WantsRepresentation(http) ? json : Minimal(json), StatusCodes.Status201Created);
