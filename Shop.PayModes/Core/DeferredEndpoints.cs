@@ -12,7 +12,7 @@ public static class DeferredEndpoints
 {
     public static void MapDeferred(this IEndpointRouteBuilder group, IPayMode mode)
     {
-        group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover, IBillGateway bills) =>
+        group.MapGet(PayModeRoutes.Send, async (string reference, HttpContext http, PaymentHandover handover, IBillGateway bills) =>
         {
             var (started, refusal) = await handover.BeginAsync(http, mode, reference);
             if (started is null)

@@ -14,7 +14,7 @@ public static class PayModeEndpoints
         foreach (var mode in app.ServiceProvider.GetRequiredService<PayModeRegistry>().All)
         {
             // Providers post here without our antiforgery token; their messages carry their own signatures.
-            var group = app.MapGroup($"/paymodes/{mode.Code}").DisableAntiforgery().WithTags($"paymode:{mode.Code}");
+            var group = app.MapGroup(PayModeRoutes.Group(mode.Code)).DisableAntiforgery().WithTags($"paymode:{mode.Code}");
             ((IEndpointConventionBuilder)group).Add(SpendsHandoverBudget);
             mode.MapEndpoints(group);
             if (mode is IPayModeSandbox sandbox)
@@ -37,7 +37,7 @@ public static class PayModeEndpoints
     /// generous per-client budget.
     /// </summary>
     public static RouteHandlerBuilder MapNotify(this IEndpointRouteBuilder group, IPayMode mode, params string[] methods) =>
-        group.MapMethods("/notify", methods.Length > 0 ? methods : ["POST"],
+        group.MapMethods(PayModeRoutes.Notify, methods.Length > 0 ? methods : ["POST"],
                 (HttpContext http, NotificationPipeline pipeline) => pipeline.HandleAsync(http, mode))
             .LimitPerClient(ClientRateLimit.Notify);
 
@@ -52,7 +52,7 @@ public static class PayModeEndpoints
                     "The payment page sent you back without a valid order reference.", "/", "Back to the shop")
                 : Results.Redirect(PaymentHandover.StatusPath(reference));
         }
-        group.MapMethods("/return", ["GET", "POST"], ToStatus);
-        group.MapMethods("/cancel", ["GET", "POST"], ToStatus);
+        group.MapMethods(PayModeRoutes.Return, ["GET", "POST"], ToStatus);
+        group.MapMethods(PayModeRoutes.Cancel, ["GET", "POST"], ToStatus);
     }
 }

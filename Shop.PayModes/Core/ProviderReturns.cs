@@ -48,8 +48,8 @@ public static class ProviderReturns
                 : ourBill is { Length: > 0 } ? Results.Redirect(PaymentHandover.StatusPath(ourBill))
                 : NotFound();
         }
-        group.MapMethods("/return", ["GET", "POST"], Handle);
-        group.MapMethods("/cancel", ["GET", "POST"], Handle);
+        group.MapMethods(PayModeRoutes.Return, ["GET", "POST"], Handle);
+        group.MapMethods(PayModeRoutes.Cancel, ["GET", "POST"], Handle);
     }
 
     /// <summary>The provider's fields: the form body of a POST, else the query string (without our own parameter).</summary>

@@ -51,7 +51,7 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
 
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
-        group.MapGet("/send/{reference}", SendAsync);
+        group.MapGet(PayModeRoutes.Send, SendAsync);
         group.MapNotify(this, NotifyMethods);
         group.MapVerifiedReturns(Code, async (form, services, ct) =>
             VerifyReturn(form, (await services.GetRequiredService<EffectiveSettings>().GetAsync<TSettings>(Code, ct)).Settings));

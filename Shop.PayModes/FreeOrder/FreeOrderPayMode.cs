@@ -25,7 +25,7 @@ public sealed class FreeOrderPayMode : PayMode<FreeOrderSettings, FreeOrderSelec
 
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
-        group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover, IBillGateway bills) =>
+        group.MapGet(PayModeRoutes.Send, async (string reference, HttpContext http, PaymentHandover handover, IBillGateway bills) =>
         {
             var (started, refusal) = await handover.BeginAsync(http, this, reference);
             if (started is null)

@@ -19,6 +19,9 @@ public sealed class PayPalCheckout(
     IShopSettings shop,
     ILogger<PayPalCheckout> logger)
 {
+    /// <summary>The query parameter of our return and cancel URLs that names the attempt.</summary>
+    private const string AttemptParameter = "attempt";
+
     public async Task<IResult> SendAsync(HttpContext http, IPayMode mode, string reference)
     {
         var (started, refusal) = await handover.BeginAsync(http, mode, reference);
@@ -30,14 +33,15 @@ public sealed class PayPalCheckout(
         if (setup.World.TestModeRefusal is { } production)
             return PayModePages.Message(StatusCodes.Status400BadRequest, "Payment method not available", production,
                 PaymentHandover.StatusPath(bill.Reference), "Back to your order");
-        var returnUrl = $"{setup.Urls.ShopBaseUrl}/paymodes/paypal/return?attempt={Uri.EscapeDataString(attempt.Reference)}";
-        var cancelUrl = $"{setup.Urls.ShopBaseUrl}/paymodes/paypal/cancel?attempt={Uri.EscapeDataString(attempt.Reference)}";
+        var shopBase = setup.Urls.ShopBaseUrl;
+        var returnUrl = PayModeRoutes.WithQuery(PayModeRoutes.ReturnUrl(shopBase, mode.Code), AttemptParameter, attempt.Reference);
+        var cancelUrl = PayModeRoutes.WithQuery(PayModeRoutes.CancelUrl(shopBase, mode.Code), AttemptParameter, attempt.Reference);
 
         if (!setup.Settings.UsesOrders)
         {
             await bills.SetAttemptDataAsync(attempt.Reference, Serialize(new PayPalAttemptData(PayPalSettings.Standard, null)), http.RequestAborted);
             return PayModePages.AutoPost("Paying with PayPal", setup.Urls.PaymentUrl, PayPalStandardForm.Fields(
-                setup.Settings.Business ?? "", bill, attempt.Reference, $"{setup.Urls.ShopBaseUrl}/paymodes/paypal/notify", returnUrl, cancelUrl, shop.Current.Name));
+                setup.Settings.Business ?? "", bill, attempt.Reference, PayModeRoutes.NotifyUrl(shopBase, mode.Code), returnUrl, cancelUrl, shop.Current.Name));
         }
 
         var body = PayPalOrderMessages.CreateOrderBody(new PayPalOrderRequest(
@@ -66,7 +70,7 @@ public sealed class PayPalCheckout(
     public async Task<IResult> ReturnAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
-        var attemptReference = http.Request.Query["attempt"].FirstOrDefault();
+        var attemptReference = http.Request.Query[AttemptParameter].FirstOrDefault();
         var bill = attemptReference is { Length: > 0 } ? await bills.FindByAttemptAsync(PayPalPayMode.ModeCode, attemptReference, ct) : null;
         if (bill is null)
             return PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found",
@@ -99,7 +103,7 @@ public sealed class PayPalCheckout(
 
     public async Task<IResult> CancelAsync(HttpContext http)
     {
-        var attemptReference = http.Request.Query["attempt"].FirstOrDefault();
+        var attemptReference = http.Request.Query[AttemptParameter].FirstOrDefault();
         var bill = attemptReference is { Length: > 0 } ? await bills.FindByAttemptAsync(PayPalPayMode.ModeCode, attemptReference, http.RequestAborted) : null;
         return bill is null
             ? PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found", "PayPal sent you back without a valid order reference.", "/", "Back to the shop")

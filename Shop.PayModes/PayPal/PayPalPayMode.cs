@@ -40,10 +40,10 @@ public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayP
 
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
-        group.MapGet("/send/{reference}", (string reference, HttpContext http, PayPalCheckout checkout) =>
+        group.MapGet(PayModeRoutes.Send, (string reference, HttpContext http, PayPalCheckout checkout) =>
             checkout.SendAsync(http, this, reference));
-        group.MapMethods("/return", ["GET", "POST"], (HttpContext http, PayPalCheckout checkout) => checkout.ReturnAsync(http));
-        group.MapMethods("/cancel", ["GET", "POST"], (HttpContext http, PayPalCheckout checkout) => checkout.CancelAsync(http));
+        group.MapMethods(PayModeRoutes.Return, ["GET", "POST"], (HttpContext http, PayPalCheckout checkout) => checkout.ReturnAsync(http));
+        group.MapMethods(PayModeRoutes.Cancel, ["GET", "POST"], (HttpContext http, PayPalCheckout checkout) => checkout.CancelAsync(http));
         group.MapNotify(this);
     }
 

@@ -43,7 +43,7 @@ public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettin
 
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
-        group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover) =>
+        group.MapGet(PayModeRoutes.Send, async (string reference, HttpContext http, PaymentHandover handover) =>
         {
             var (started, refusal) = await handover.BeginAsync(http, this, reference);
             return started is null ? refusal! : Results.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
