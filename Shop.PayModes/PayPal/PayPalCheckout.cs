@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Shop.PayModes.Core;
 
@@ -22,7 +23,7 @@ public sealed class PayPalCheckout(
     /// <summary>The query parameter of our return and cancel URLs that names the attempt.</summary>
     private const string AttemptParameter = "attempt";
 
-    public async Task<IResult> SendAsync(HttpContext http, IPayMode mode, string reference)
+    public async Task<Results<RedirectHttpResult, AutoPostPage, ContentHttpResult, HandoverRefusal>> SendAsync(HttpContext http, IPayMode mode, string reference)
     {
         var (started, refusal) = await handover.BeginAsync(http, mode, reference);
         if (started is null)
@@ -57,7 +58,7 @@ public sealed class PayPalCheckout(
                 return TryAgain(bill.Reference, "PayPal did not accept this payment. You can try again, or choose another way to pay.");
             }
             await bills.SetAttemptDataAsync(attempt.Reference, Serialize(new PayPalAttemptData(PayPalSettings.Orders, orderId)), http.RequestAborted);
-            return Results.Redirect(approval);
+            return TypedResults.Redirect(approval);
         }
         catch (PayPalUnavailableException ex)
         {
@@ -67,7 +68,7 @@ public sealed class PayPalCheckout(
     }
 
     /// <summary>Display only, except that for Orders it asks PayPal to capture; the capture itself is then re-read from PayPal.</summary>
-    public async Task<IResult> ReturnAsync(HttpContext http)
+    public async Task<Results<RedirectHttpResult, ContentHttpResult>> ReturnAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
         var attemptReference = http.Request.Query[AttemptParameter].FirstOrDefault();
@@ -75,7 +76,7 @@ public sealed class PayPalCheckout(
         if (bill is null)
             return PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found",
                 "PayPal sent you back without a valid order reference.", "/", "Back to the shop");
-        var status = Results.Redirect(PaymentHandover.StatusPath(bill.Reference));
+        var status = TypedResults.Redirect(PaymentHandover.StatusPath(bill.Reference));
         // Only the latest attempt of a bill still waiting for payment is captured; anything else just shows the status.
         if (bill.State != BillState.Placed || bill.LatestAttempt is not { } latest || latest.Reference != attemptReference
             || Deserialize(latest.Data) is not { Integration: PayPalSettings.Orders, OrderId: { } orderId })
@@ -101,20 +102,20 @@ public sealed class PayPalCheckout(
         }
     }
 
-    public async Task<IResult> CancelAsync(HttpContext http)
+    public async Task<Results<RedirectHttpResult, ContentHttpResult>> CancelAsync(HttpContext http)
     {
         var attemptReference = http.Request.Query[AttemptParameter].FirstOrDefault();
         var bill = attemptReference is { Length: > 0 } ? await bills.FindByAttemptAsync(PayPalPayMode.ModeCode, attemptReference, http.RequestAborted) : null;
         return bill is null
             ? PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found", "PayPal sent you back without a valid order reference.", "/", "Back to the shop")
-            : Results.Redirect(PaymentHandover.StatusPath(bill.Reference));
+            : TypedResults.Redirect(PaymentHandover.StatusPath(bill.Reference));
     }
 
-    private static IResult Unavailable(string reference) => TryAgain(reference,
+    private static ContentHttpResult Unavailable(string reference) => TryAgain(reference,
         "PayPal is not answering right now, so nothing was charged. Please try again in a few minutes, or choose another way to pay.",
         StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult TryAgain(string reference, string message, int status = StatusCodes.Status200OK) =>
+    private static ContentHttpResult TryAgain(string reference, string message, int status = StatusCodes.Status200OK) =>
         PayModePages.Message(status, "PayPal payment not completed", message,
             $"/checkout?retry={Uri.EscapeDataString(reference)}", "Try again or choose another way to pay");
 
