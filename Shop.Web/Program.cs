@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Serilog;
 using Shop.Web.Data;
 using Shop.Web.Hosting;
@@ -22,6 +23,12 @@ try
 catch (StartupRefusedException refused)
 {
     Log.Fatal("The shop refuses to start: {Reason:l}", refused.Message);
+    return CommandLine.BadUsage;
+}
+catch (OptionsValidationException invalid)
+{
+    // A configuration value out of range (Shop:*, checked at start-up): the message names the key, no stack trace needed.
+    Log.Fatal("The shop refuses to start: {Reason:l}", string.Join(" ", invalid.Failures));
     return CommandLine.BadUsage;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Shop.PayModes.Core;
@@ -12,14 +13,18 @@ public static class DeferredEndpoints
 {
     public static void MapDeferred(this IEndpointRouteBuilder group, IPayMode mode)
     {
-        group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover, IBillGateway bills) =>
-        {
-            var (started, refusal) = await handover.BeginAsync(http, mode, reference);
-            if (started is null)
-                return refusal!;
-            await bills.ConfirmOrderAsync(started.Bill.Reference, Actor.Buyer, http.RequestAborted);
-            return Results.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
-        });
-        group.MapStatusReturns(request => Task.FromResult<string?>(request.Query["reference"].FirstOrDefault()));
+        group.MapGet(PayModeRoutes.Send, (string reference, HttpContext http, PaymentHandover handover, IBillGateway bills) =>
+            SendAsync(mode, reference, http, handover, bills));
+        group.MapStatusReturns();
+    }
+
+    private static async Task<Results<RedirectHttpResult, HandoverRefusal>> SendAsync(
+        IPayMode mode, string reference, HttpContext http, PaymentHandover handover, IBillGateway bills)
+    {
+        var (started, refusal) = await handover.BeginAsync(http, mode, reference);
+        if (started is null)
+            return refusal!;
+        await bills.ConfirmOrderAsync(started.Bill.Reference, Actor.Buyer, http.RequestAborted);
+        return TypedResults.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core.Sandbox;
@@ -14,7 +15,7 @@ public static class PayModeEndpoints
         foreach (var mode in app.ServiceProvider.GetRequiredService<PayModeRegistry>().All)
         {
             // Providers post here without our antiforgery token; their messages carry their own signatures.
-            var group = app.MapGroup($"/paymodes/{mode.Code}").DisableAntiforgery().WithTags($"paymode:{mode.Code}");
+            var group = app.MapGroup(PayModeRoutes.Group(mode.Code)).DisableAntiforgery().WithTags($"paymode:{mode.Code}");
             ((IEndpointConventionBuilder)group).Add(SpendsHandoverBudget);
             mode.MapEndpoints(group);
             if (app.ServiceProvider.GetRequiredService<PayModeRegistry>().SandboxRoutesOf(mode) is { } sandbox)
@@ -37,22 +38,37 @@ public static class PayModeEndpoints
     /// generous per-client budget.
     /// </summary>
     public static RouteHandlerBuilder MapNotify(this IEndpointRouteBuilder group, IPayMode mode, params string[] methods) =>
-        group.MapMethods("/notify", methods.Length > 0 ? methods : ["POST"],
-                (HttpContext http, NotificationPipeline pipeline) => pipeline.HandleAsync(http, mode))
+        group.MapMethods(PayModeRoutes.Notify, methods.Length > 0 ? methods : ["POST"],
+                (HttpContext http, NotificationPipeline pipeline) => NotifyAsync(mode, http, pipeline))
             .LimitPerClient(ClientRateLimit.Notify);
+
+    /// <summary>The protocol answers (<see cref="INotificationProtocol.Answer"/>), so the answer is open: a 200 or a 4xx, never a 5xx.</summary>
+    private static Task<IResult> NotifyAsync(IPayMode mode, HttpContext http, NotificationPipeline pipeline) =>
+        pipeline.HandleAsync(http, mode);
+
+    /// <summary>The browser return and cancel of a mode whose own URLs carry <c>?reference=</c>: display only, never proof of payment (rule 2).</summary>
+    public static void MapStatusReturns(this IEndpointRouteBuilder group)
+    {
+        group.MapMethods(PayModeRoutes.Return, ["GET", "POST"], ReferenceToStatus);
+        group.MapMethods(PayModeRoutes.Cancel, ["GET", "POST"], ReferenceToStatus);
+    }
 
     /// <summary>The browser return and cancel: display only, never proof of payment (rule 2).</summary>
     public static void MapStatusReturns(this IEndpointRouteBuilder group, Func<HttpRequest, Task<string?>> findReference)
     {
-        async Task<IResult> ToStatus(HttpRequest request)
-        {
-            var reference = await findReference(request);
-            return reference is null
-                ? PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found",
-                    "The payment page sent you back without a valid order reference.", "/", "Back to the shop")
-                : Results.Redirect(PaymentHandover.StatusPath(reference));
-        }
-        group.MapMethods("/return", ["GET", "POST"], ToStatus);
-        group.MapMethods("/cancel", ["GET", "POST"], ToStatus);
+        group.MapMethods(PayModeRoutes.Return, ["GET", "POST"], (HttpRequest request) => ToStatusAsync(request, findReference));
+        group.MapMethods(PayModeRoutes.Cancel, ["GET", "POST"], (HttpRequest request) => ToStatusAsync(request, findReference));
     }
+
+    private static Results<RedirectHttpResult, ContentHttpResult> ReferenceToStatus(HttpRequest request) =>
+        ToStatus(request.Query["reference"].FirstOrDefault());
+
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult>> ToStatusAsync(HttpRequest request, Func<HttpRequest, Task<string?>> findReference) =>
+        ToStatus(await findReference(request));
+
+    private static Results<RedirectHttpResult, ContentHttpResult> ToStatus(string? reference) =>
+        reference is null
+            ? PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found",
+                "The payment page sent you back without a valid order reference.", "/", "Back to the shop")
+            : TypedResults.Redirect(PaymentHandover.StatusPath(reference));
 }

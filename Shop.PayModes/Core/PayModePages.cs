@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Shop.PayModes.Core;
 
@@ -15,55 +16,33 @@ public static class PayModePages
     /// </summary>
     public const string AutoSubmitScript = "document.forms[0].submit();";
 
-    public static IResult Message(int status, string title, string message, string linkHref, string linkText) =>
-        Results.Content(Page(title, $"""
+    public static ContentHttpResult Message(int status, string title, string message, string linkHref, string linkText) =>
+        TypedResults.Content(Page(title, $"""
             <h1>{Html.Encode(title)}</h1>
             <p>{Html.Encode(message)}</p>
             <p><a class="button" href="{Html.Encode(linkHref)}">{Html.Encode(linkText)}</a></p>
             """), "text/html; charset=utf-8", Encoding.UTF8, status);
 
     /// <summary>The answer (a page, a problem), with a <c>Retry-After</c> header (whole seconds, at least 1).</summary>
-    public static IResult RetryLater(IResult page, TimeSpan after) => new WithRetryAfter(page, after);
+    public static RetryLaterResult RetryLater(IResult answer, TimeSpan after) => new(answer, after);
 
     /// <summary>
     /// An auto-submitting form to a provider; values are attribute-encoded here, signed elsewhere over the raw values.
     /// The page's Content-Security-Policy lets its form post to the provider's origin (and nowhere else but the shop).
     /// </summary>
-    public static IResult AutoPost(string title, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields) =>
-        new PostingTo(actionUrl, AutoPostPage(title, actionUrl, fields));
-
-    private static IResult AutoPostPage(string title, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    public static AutoPostPage AutoPost(string title, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var inputs = new StringBuilder();
         foreach (var (name, value) in fields)
             inputs.Append($"""<input type="hidden" name="{Html.Encode(name)}" value="{Html.Encode(value)}" />""").Append('\n');
-        return Results.Content(Page(title, $"""
+        return new AutoPostPage(actionUrl, TypedResults.Content(Page(title, $"""
             <h1>{Html.Encode(title)}</h1>
             <p>Taking you to the secure payment page…</p>
             <form id="handover" method="post" action="{Html.Encode(actionUrl)}">
             {inputs}<noscript><button class="button" type="submit">Continue to payment</button></noscript>
             </form>
             <script>{AutoSubmitScript}</script>
-            """), "text/html; charset=utf-8", Encoding.UTF8);
-    }
-
-    private sealed class WithRetryAfter(IResult page, TimeSpan after) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.Headers.RetryAfter = NotificationAnswers.RetryAfterSeconds(after);
-            return page.ExecuteAsync(http);
-        }
-    }
-
-    /// <summary>A page whose form posts to <paramref name="target"/>: the policy learns it before the headers go out.</summary>
-    private sealed class PostingTo(string target, IResult page) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            PagePolicy.Of(httpContext)?.AllowFormTarget(target);
-            return page.ExecuteAsync(httpContext);
-        }
+            """), "text/html; charset=utf-8", Encoding.UTF8));
     }
 
     private static string Page(string title, string body) => $"""
@@ -80,4 +59,44 @@ public static class PayModePages
         {body}
         </main></body></html>
         """;
+}
+
+/// <summary>
+/// A page whose form posts to a provider (<see cref="PayModePages.AutoPost"/>): a content result that also tells the
+/// page's Content-Security-Policy its form target before the headers go out, which no built-in result can.
+/// </summary>
+public sealed class AutoPostPage(string formTarget, ContentHttpResult page) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+{
+    public string FormTarget { get; } = formTarget;
+
+    public ContentHttpResult Page { get; } = page;
+
+    public int? StatusCode => Page.StatusCode;
+
+    public string? ContentType => Page.ContentType;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        PagePolicy.Of(httpContext)?.AllowFormTarget(FormTarget);
+        return Page.ExecuteAsync(httpContext);
+    }
+}
+
+/// <summary>
+/// An answer (a page, a problem) with a <c>Retry-After</c> header in whole seconds, at least one: the header is set
+/// before the answer writes, which no built-in result can.
+/// </summary>
+public sealed class RetryLaterResult(IResult answer, TimeSpan after) : IResult, IStatusCodeHttpResult, INestedHttpResult
+{
+    public IResult Result { get; } = answer;
+
+    public TimeSpan After { get; } = after;
+
+    public int? StatusCode => (Result as IStatusCodeHttpResult)?.StatusCode;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = NotificationAnswers.RetryAfterSeconds(After);
+        return Result.ExecuteAsync(httpContext);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 
 namespace Shop.PayModes.Core;
@@ -12,6 +13,19 @@ public sealed record PreparedAttempt(string? ProviderReference = null, string? R
 }
 
 public sealed record Handover(BillView Bill, AttemptView Attempt, PreparedAttempt Prepared);
+
+/// <summary>
+/// Why a hand-over does not go ahead, as the buyer is answered: the bill's status page (no longer waiting for payment),
+/// a page that explains, or that page with <c>Retry-After</c>. One type, so every send endpoint's union names it once.
+/// </summary>
+public sealed class HandoverRefusal(Results<RedirectHttpResult, ContentHttpResult, RetryLaterResult> answer) : IResult, INestedHttpResult
+{
+    public Results<RedirectHttpResult, ContentHttpResult, RetryLaterResult> Answer { get; } = answer;
+
+    public IResult Result => Answer.Result;
+
+    public Task ExecuteAsync(HttpContext httpContext) => Answer.ExecuteAsync(httpContext);
+}
 
 /// <summary>
 /// A provider's space of ids for this period is used up (e.g. a fixed number of transaction ids per UTC day): the mode cannot
@@ -45,7 +59,7 @@ public sealed class PaymentHandover(IBillGateway bills, PayModeOffers offers, Pa
 
     /// <summary>Either a started attempt, or the page to answer the buyer with.</summary>
     /// <param name="prepare">The mode's allocation of provider ids for the attempt, run only once every check passed.</param>
-    public async Task<(Handover? Handover, IResult? Refusal)> BeginAsync(
+    public async Task<(Handover? Handover, HandoverRefusal? Refusal)> BeginAsync(
         HttpContext http, IPayMode mode, string reference, Func<CancellationToken, Task<PreparedAttempt>>? prepare = null)
     {
         var ct = http.RequestAborted;
@@ -62,13 +76,13 @@ public sealed class PaymentHandover(IBillGateway bills, PayModeOffers offers, Pa
         {
             logger.LogWarning("{PayMode} has used all its payment ids until {AvailableAgainAt:u}: hand-overs in it are refused until then (bill {BillReference})",
                 ex.PayMode, ex.AvailableAgainAt, bill!.Reference);
-            return (null, IdsExhausted(mode, bill, ex.AvailableAgainAt));
+            return (null, new HandoverRefusal(IdsExhausted(mode, bill, ex.AvailableAgainAt)));
         }
 
         // The same checks again, in the transaction that opens the attempt (two hand-overs racing, a payment landing meanwhile).
         var attempt = await bills.StartAttemptAsync(bill!.Reference, mode.Code, prepared.ProviderReference, MaxAttemptsPerBill, ct);
         if (attempt is null)
-            return (null, await RefusalAsync(http, mode, await bills.FindAsync(reference, ct)) ?? TooManyAttempts(bill));
+            return (null, await RefusalAsync(http, mode, await bills.FindAsync(reference, ct)) ?? new HandoverRefusal(TooManyAttempts(bill)));
         return (new Handover(bill with { LatestAttempt = attempt, AttemptCount = bill.AttemptCount + 1 }, attempt, prepared), null);
     }
 
@@ -77,33 +91,33 @@ public sealed class PaymentHandover(IBillGateway bills, PayModeOffers offers, Pa
     /// <summary>The checkout, filled with this bill's cart and details: where a buyer picks another way to pay (a new order).</summary>
     public static string RetryPath(string reference) => $"/checkout?retry={Uri.EscapeDataString(reference)}";
 
-    private async Task<IResult?> RefusalAsync(HttpContext http, IPayMode mode, BillView? bill)
+    private async Task<HandoverRefusal?> RefusalAsync(HttpContext http, IPayMode mode, BillView? bill)
     {
         if (bill is null)
-            return PayModePages.Message(StatusCodes.Status404NotFound, "Order not found",
-                "We could not find this order. Check the link you followed.", "/", "Back to the shop");
+            return new(PayModePages.Message(StatusCodes.Status404NotFound, "Order not found",
+                "We could not find this order. Check the link you followed.", "/", "Back to the shop"));
         if (bill.State != BillState.Placed)
-            return Results.Redirect(StatusPath(bill.Reference));
+            return new(TypedResults.Redirect(StatusPath(bill.Reference)));
         if (bill.PayMode != mode.Code)
-            return PayModePages.Message(StatusCodes.Status409Conflict, "Another payment method was chosen",
+            return new(PayModePages.Message(StatusCodes.Status409Conflict, "Another payment method was chosen",
                 $"This order is to be paid with {registry.Find(bill.PayMode)?.Name ?? bill.PayMode}, not {mode.Name}. Nothing was changed.",
-                StatusPath(bill.Reference), "Back to your order");
+                StatusPath(bill.Reference), "Back to your order"));
 
         var context = offers.ContextFor(bill.Total, bill.Currency, http.User.IsInRole(AdminRole));
         var availability = await offers.CheckAsync(mode.Code, context, http.RequestAborted);
         if (!availability.Offered)
-            return PayModePages.Message(StatusCodes.Status400BadRequest, "Payment method not available",
-                availability.Reason ?? $"{mode.Name} cannot be used for this order.", StatusPath(bill.Reference), "Back to your order");
-        return bill.AttemptCount >= MaxAttemptsPerBill ? TooManyAttempts(bill) : null;
+            return new(PayModePages.Message(StatusCodes.Status400BadRequest, "Payment method not available",
+                availability.Reason ?? $"{mode.Name} cannot be used for this order.", StatusPath(bill.Reference), "Back to your order"));
+        return bill.AttemptCount >= MaxAttemptsPerBill ? new(TooManyAttempts(bill)) : null;
     }
 
-    private static IResult TooManyAttempts(BillView bill) =>
+    private static ContentHttpResult TooManyAttempts(BillView bill) =>
         PayModePages.Message(StatusCodes.Status409Conflict, "Too many payment attempts",
             $"This order has been sent to payment {MaxAttemptsPerBill} times, the most one order may be. Nothing more was charged. " +
             "Place the order again (your cart and details are kept), or contact us.",
             RetryPath(bill.Reference), "Place the order again");
 
-    private IResult IdsExhausted(IPayMode mode, BillView bill, DateTimeOffset availableAgainAt)
+    private RetryLaterResult IdsExhausted(IPayMode mode, BillView bill, DateTimeOffset availableAgainAt)
     {
         var wait = availableAgainAt - clock.GetUtcNow();
         return PayModePages.RetryLater(PayModePages.Message(StatusCodes.Status503ServiceUnavailable, $"{mode.Name} cannot take more payments for now",

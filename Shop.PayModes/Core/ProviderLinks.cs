@@ -2,7 +2,7 @@ namespace Shop.PayModes.Core;
 
 /// <summary>
 /// The URLs a redirect pay mode hands to its provider: return, cancel and notify under
-/// <c>/paymodes/{code}</c> on the shop's own address (<see cref="ShopAddress.BaseUrl"/>, never the request's),
+/// <c>/paymodes/{code}</c> (<see cref="PayModeRoutes"/>) on the shop's own address (<see cref="ShopAddress.BaseUrl"/>, never the request's),
 /// and the provider's payment page (the built-in sandbox's in the sandbox world, see <see cref="ProviderWorld"/>,
 /// else its setting).
 /// </summary>
@@ -13,9 +13,11 @@ public static class ProviderLinks
 
     public static ReturnUrls For(ShopAddress address, string code, string billReference)
     {
-        var root = $"{address.BaseUrl}/paymodes/{code}";
-        var bill = $"?{BillParameter}={Uri.EscapeDataString(billReference)}";
-        return new ReturnUrls($"{root}/return{bill}", $"{root}/cancel{bill}", $"{root}/notify");
+        var shop = address.BaseUrl;
+        return new ReturnUrls(
+            PayModeRoutes.WithQuery(PayModeRoutes.ReturnUrl(shop, code), BillParameter, billReference),
+            PayModeRoutes.WithQuery(PayModeRoutes.CancelUrl(shop, code), BillParameter, billReference),
+            PayModeRoutes.NotifyUrl(shop, code));
     }
 
     /// <summary>The sandbox's payment page in the sandbox world, else the configured one, else null (not configured).</summary>

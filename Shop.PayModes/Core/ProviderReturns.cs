@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,32 +25,35 @@ public static class ProviderReturns
     public static void MapVerifiedReturns(this IEndpointRouteBuilder group, string payMode,
         Func<IReadOnlyList<KeyValuePair<string, string>>, IServiceProvider, CancellationToken, Task<ReturnCheck>> verify)
     {
-        async Task<IResult> Handle(HttpContext http, IBillGateway bills)
-        {
-            var ct = http.RequestAborted;
-            var ourBill = http.Request.Query[ProviderLinks.BillParameter].FirstOrDefault();
-            IReadOnlyList<KeyValuePair<string, string>> fields;
-            try
-            {
-                fields = await ReadFieldsAsync(http.Request, ct);
-            }
-            catch (FormatException)
-            {
-                return Unverified(ourBill, "The payment page sent back data we could not read.");
-            }
-            if (fields.Count == 0)
-                return ourBill is { Length: > 0 } ? Results.Redirect(PaymentHandover.StatusPath(ourBill)) : NotFound();
+        group.MapMethods(PayModeRoutes.Return, ["GET", "POST"], (HttpContext http, IBillGateway bills) => ReturnAsync(payMode, verify, http, bills));
+        group.MapMethods(PayModeRoutes.Cancel, ["GET", "POST"], (HttpContext http, IBillGateway bills) => ReturnAsync(payMode, verify, http, bills));
+    }
 
-            var check = await verify(fields, http.RequestServices, ct);
-            if (check.Verdict != SignatureVerdict.Valid || check.ProviderReference is null)
-                return Unverified(ourBill, "The payment page sent back data whose signature does not match. Your order's status below is the only one that counts.");
-            var bill = await bills.FindByAttemptAsync(payMode, check.ProviderReference, ct);
-            return bill is not null ? Results.Redirect(PaymentHandover.StatusPath(bill.Reference))
-                : ourBill is { Length: > 0 } ? Results.Redirect(PaymentHandover.StatusPath(ourBill))
-                : NotFound();
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult>> ReturnAsync(string payMode,
+        Func<IReadOnlyList<KeyValuePair<string, string>>, IServiceProvider, CancellationToken, Task<ReturnCheck>> verify,
+        HttpContext http, IBillGateway bills)
+    {
+        var ct = http.RequestAborted;
+        var ourBill = http.Request.Query[ProviderLinks.BillParameter].FirstOrDefault();
+        IReadOnlyList<KeyValuePair<string, string>> fields;
+        try
+        {
+            fields = await ReadFieldsAsync(http.Request, ct);
         }
-        group.MapMethods("/return", ["GET", "POST"], Handle);
-        group.MapMethods("/cancel", ["GET", "POST"], Handle);
+        catch (FormatException)
+        {
+            return Unverified(ourBill, "The payment page sent back data we could not read.");
+        }
+        if (fields.Count == 0)
+            return ourBill is { Length: > 0 } ? TypedResults.Redirect(PaymentHandover.StatusPath(ourBill)) : NotFound();
+
+        var check = await verify(fields, http.RequestServices, ct);
+        if (check.Verdict != SignatureVerdict.Valid || check.ProviderReference is null)
+            return Unverified(ourBill, "The payment page sent back data whose signature does not match. Your order's status below is the only one that counts.");
+        var bill = await bills.FindByAttemptAsync(payMode, check.ProviderReference, ct);
+        return bill is not null ? TypedResults.Redirect(PaymentHandover.StatusPath(bill.Reference))
+            : ourBill is { Length: > 0 } ? TypedResults.Redirect(PaymentHandover.StatusPath(ourBill))
+            : NotFound();
     }
 
     /// <summary>The provider's fields: the form body of a POST, else the query string (without our own parameter).</summary>
@@ -72,11 +76,11 @@ public static class ProviderReturns
             .Where(f => !string.Equals(f.Key, ProviderLinks.BillParameter, StringComparison.Ordinal))];
     }
 
-    private static IResult Unverified(string? bill, string message) => bill is { Length: > 0 }
+    private static ContentHttpResult Unverified(string? bill, string message) => bill is { Length: > 0 }
         ? PayModePages.Message(StatusCodes.Status400BadRequest, "Payment not confirmed", message, PaymentHandover.StatusPath(bill), "See your order")
         : PayModePages.Message(StatusCodes.Status400BadRequest, "Payment not confirmed", message, "/", "Back to the shop");
 
-    private static IResult NotFound() =>
+    private static ContentHttpResult NotFound() =>
         PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found",
             "The payment page sent you back without a valid order reference.", "/", "Back to the shop");
 }

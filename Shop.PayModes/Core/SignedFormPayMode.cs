@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,7 +54,7 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
 
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
-        group.MapGet("/send/{reference}", SendAsync);
+        group.MapGet(PayModeRoutes.Send, SendAsync);
         group.MapNotify(this, NotifyMethods);
         group.MapVerifiedReturns(Code, async (form, services, ct) =>
             VerifyReturn(form, (await services.GetRequiredService<EffectiveSettings>().GetAsync<TSettings>(Code, ct)).Settings));
@@ -62,7 +63,7 @@ public abstract class SignedFormPayMode<TSettings, TSelector, TSettingsForm, TPr
     public override INotificationProtocol NotificationProtocol(RawNotification raw, IServiceProvider services) =>
         services.GetRequiredService<TProtocol>();
 
-    private async Task<IResult> SendAsync(string reference, HttpContext http, PaymentHandover handover,
+    private async Task<Results<AutoPostPage, ContentHttpResult, HandoverRefusal>> SendAsync(string reference, HttpContext http, PaymentHandover handover,
         IBillGateway bills, EffectiveSettings effective, IShopSettings shop, ShopAddress address, TimeProvider clock)
     {
         var now = clock.GetUtcNow();

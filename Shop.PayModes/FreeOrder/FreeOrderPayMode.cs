@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Shop.PayModes.Core;
 
@@ -30,14 +31,16 @@ public sealed class FreeOrderPayMode : PayMode<FreeOrderSettings, FreeOrderSelec
 
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
-        group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover, IBillGateway bills) =>
-        {
-            var (started, refusal) = await handover.BeginAsync(http, this, reference);
-            if (started is null)
-                return refusal!;
-            await bills.MarkPaidAsync(started.Bill.Reference, 0, Actor.System, "free order confirmed", http.RequestAborted);
-            return Results.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
-        });
-        group.MapStatusReturns(request => Task.FromResult<string?>(request.Query["reference"].FirstOrDefault()));
+        group.MapGet(PayModeRoutes.Send, SendAsync);
+        group.MapStatusReturns();
+    }
+
+    private async Task<Results<RedirectHttpResult, HandoverRefusal>> SendAsync(string reference, HttpContext http, PaymentHandover handover, IBillGateway bills)
+    {
+        var (started, refusal) = await handover.BeginAsync(http, this, reference);
+        if (started is null)
+            return refusal!;
+        await bills.MarkPaidAsync(started.Bill.Reference, 0, Actor.System, "free order confirmed", http.RequestAborted);
+        return TypedResults.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Shop.PayModes.Core;
 
@@ -19,7 +20,10 @@ public sealed class PayPalCheckout(
     IShopSettings shop,
     ILogger<PayPalCheckout> logger)
 {
-    public async Task<IResult> SendAsync(HttpContext http, IPayMode mode, string reference)
+    /// <summary>The query parameter of our return and cancel URLs that names the attempt.</summary>
+    private const string AttemptParameter = "attempt";
+
+    public async Task<Results<RedirectHttpResult, AutoPostPage, ContentHttpResult, HandoverRefusal>> SendAsync(HttpContext http, IPayMode mode, string reference)
     {
         var (started, refusal) = await handover.BeginAsync(http, mode, reference);
         if (started is null)
@@ -30,14 +34,15 @@ public sealed class PayPalCheckout(
         if (setup.World.TestModeRefusal is { } production)
             return PayModePages.Message(StatusCodes.Status400BadRequest, "Payment method not available", production,
                 PaymentHandover.StatusPath(bill.Reference), "Back to your order");
-        var returnUrl = $"{setup.Urls.ShopBaseUrl}/paymodes/paypal/return?attempt={Uri.EscapeDataString(attempt.Reference)}";
-        var cancelUrl = $"{setup.Urls.ShopBaseUrl}/paymodes/paypal/cancel?attempt={Uri.EscapeDataString(attempt.Reference)}";
+        var shopBase = setup.Urls.ShopBaseUrl;
+        var returnUrl = PayModeRoutes.WithQuery(PayModeRoutes.ReturnUrl(shopBase, mode.Code), AttemptParameter, attempt.Reference);
+        var cancelUrl = PayModeRoutes.WithQuery(PayModeRoutes.CancelUrl(shopBase, mode.Code), AttemptParameter, attempt.Reference);
 
         if (!setup.Settings.UsesOrders)
         {
             await bills.SetAttemptDataAsync(attempt.Reference, Serialize(new PayPalAttemptData(PayPalSettings.Standard, null)), http.RequestAborted);
             return PayModePages.AutoPost("Paying with PayPal", setup.Urls.PaymentUrl, PayPalStandardForm.Fields(
-                setup.Settings.Business ?? "", bill, attempt.Reference, $"{setup.Urls.ShopBaseUrl}/paymodes/paypal/notify", returnUrl, cancelUrl, shop.Current.Name));
+                setup.Settings.Business ?? "", bill, attempt.Reference, PayModeRoutes.NotifyUrl(shopBase, mode.Code), returnUrl, cancelUrl, shop.Current.Name));
         }
 
         var body = PayPalOrderMessages.CreateOrderBody(new PayPalOrderRequest(
@@ -53,7 +58,7 @@ public sealed class PayPalCheckout(
                 return TryAgain(bill.Reference, "PayPal did not accept this payment. You can try again, or choose another way to pay.");
             }
             await bills.SetAttemptDataAsync(attempt.Reference, Serialize(new PayPalAttemptData(PayPalSettings.Orders, orderId)), http.RequestAborted);
-            return Results.Redirect(approval);
+            return TypedResults.Redirect(approval);
         }
         catch (PayPalUnavailableException ex)
         {
@@ -63,15 +68,15 @@ public sealed class PayPalCheckout(
     }
 
     /// <summary>Display only, except that for Orders it asks PayPal to capture; the capture itself is then re-read from PayPal.</summary>
-    public async Task<IResult> ReturnAsync(HttpContext http)
+    public async Task<Results<RedirectHttpResult, ContentHttpResult>> ReturnAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
-        var attemptReference = http.Request.Query["attempt"].FirstOrDefault();
+        var attemptReference = http.Request.Query[AttemptParameter].FirstOrDefault();
         var bill = attemptReference is { Length: > 0 } ? await bills.FindByAttemptAsync(PayPalPayMode.ModeCode, attemptReference, ct) : null;
         if (bill is null)
             return PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found",
                 "PayPal sent you back without a valid order reference.", "/", "Back to the shop");
-        var status = Results.Redirect(PaymentHandover.StatusPath(bill.Reference));
+        var status = TypedResults.Redirect(PaymentHandover.StatusPath(bill.Reference));
         // Only the latest attempt of a bill still waiting for payment is captured; anything else just shows the status.
         if (bill.State != BillState.Placed || bill.LatestAttempt is not { } latest || latest.Reference != attemptReference
             || Deserialize(latest.Data) is not { Integration: PayPalSettings.Orders, OrderId: { } orderId })
@@ -97,20 +102,20 @@ public sealed class PayPalCheckout(
         }
     }
 
-    public async Task<IResult> CancelAsync(HttpContext http)
+    public async Task<Results<RedirectHttpResult, ContentHttpResult>> CancelAsync(HttpContext http)
     {
-        var attemptReference = http.Request.Query["attempt"].FirstOrDefault();
+        var attemptReference = http.Request.Query[AttemptParameter].FirstOrDefault();
         var bill = attemptReference is { Length: > 0 } ? await bills.FindByAttemptAsync(PayPalPayMode.ModeCode, attemptReference, http.RequestAborted) : null;
         return bill is null
             ? PayModePages.Message(StatusCodes.Status400BadRequest, "Order not found", "PayPal sent you back without a valid order reference.", "/", "Back to the shop")
-            : Results.Redirect(PaymentHandover.StatusPath(bill.Reference));
+            : TypedResults.Redirect(PaymentHandover.StatusPath(bill.Reference));
     }
 
-    private static IResult Unavailable(string reference) => TryAgain(reference,
+    private static ContentHttpResult Unavailable(string reference) => TryAgain(reference,
         "PayPal is not answering right now, so nothing was charged. Please try again in a few minutes, or choose another way to pay.",
         StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult TryAgain(string reference, string message, int status = StatusCodes.Status200OK) =>
+    private static ContentHttpResult TryAgain(string reference, string message, int status = StatusCodes.Status200OK) =>
         PayModePages.Message(status, "PayPal payment not completed", message,
             $"/checkout?retry={Uri.EscapeDataString(reference)}", "Try again or choose another way to pay");
 

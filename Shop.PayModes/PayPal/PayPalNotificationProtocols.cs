@@ -185,7 +185,7 @@ public sealed class PayPalIpnProtocol(PayPalContext context, IHttpClientFactory 
     /// </summary>
     public Microsoft.AspNetCore.Http.IResult Answer(NotificationOutcome outcome) =>
         outcome.Verdict is NotificationVerdict.UnknownTransaction
-            ? Microsoft.AspNetCore.Http.Results.Ok()
+            ? Microsoft.AspNetCore.Http.TypedResults.Ok()
             : NotificationAnswers.Default(outcome);
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
@@ -41,12 +42,20 @@ public sealed class PayPalPayMode : PayMode<PayPalSettings, PayPalSelector, PayP
 
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
-        group.MapGet("/send/{reference}", (string reference, HttpContext http, PayPalCheckout checkout) =>
-            checkout.SendAsync(http, this, reference));
-        group.MapMethods("/return", ["GET", "POST"], (HttpContext http, PayPalCheckout checkout) => checkout.ReturnAsync(http));
-        group.MapMethods("/cancel", ["GET", "POST"], (HttpContext http, PayPalCheckout checkout) => checkout.CancelAsync(http));
+        group.MapGet(PayModeRoutes.Send, SendAsync);
+        group.MapMethods(PayModeRoutes.Return, ["GET", "POST"], ReturnAsync);
+        group.MapMethods(PayModeRoutes.Cancel, ["GET", "POST"], CancelAsync);
         group.MapNotify(this);
     }
+
+    private Task<Results<RedirectHttpResult, AutoPostPage, ContentHttpResult, HandoverRefusal>> SendAsync(
+        string reference, HttpContext http, PayPalCheckout checkout) => checkout.SendAsync(http, this, reference);
+
+    private static Task<Results<RedirectHttpResult, ContentHttpResult>> ReturnAsync(HttpContext http, PayPalCheckout checkout) =>
+        checkout.ReturnAsync(http);
+
+    private static Task<Results<RedirectHttpResult, ContentHttpResult>> CancelAsync(HttpContext http, PayPalCheckout checkout) =>
+        checkout.CancelAsync(http);
 
     /// <summary>Orders webhooks are JSON; Payments Standard IPN is form-encoded; the order look-up after a buyer's return
     /// (journaled too, never an HTTP method a request can have) asks PayPal for the order.</summary>

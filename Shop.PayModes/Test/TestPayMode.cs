@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.PayModes.Core;
@@ -41,27 +42,34 @@ public sealed class TestPayMode : PayMode<TestSettings, TestSelector, TestSettin
 
     public override void MapEndpoints(IEndpointRouteBuilder group)
     {
-        group.MapGet("/send/{reference}", async (string reference, HttpContext http, PaymentHandover handover) =>
-        {
-            var (started, refusal) = await handover.BeginAsync(http, this, reference);
-            return started is null ? refusal! : Results.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
-        });
+        group.MapGet(PayModeRoutes.Send, SendAsync);
         group.MapNotify(this);
         // The simulated provider delivering its held notification, from outside the buyer's browser. The group takes no
         // antiforgery token (providers post to it), so this asks for a JSON body instead: a cross-site form riding on an
         // admin's cookie cannot send one, and a cross-site script could only with a CORS preflight the shop never grants.
-        group.MapPost("/fire/{reference}", async (string reference, HttpContext http, TestSimulator simulator) =>
-        {
-            if (simulator.Refusal(http.User) is { } refusal)
-                return Results.Problem(title: "Test payment refused", detail: refusal, statusCode: StatusCodes.Status403Forbidden);
-            if (!http.Request.HasJsonContentType())
-                return Results.Problem(title: "JSON body required",
-                    detail: "Post a JSON body ({}) with Content-Type: application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
-            var outcome = await simulator.FirePendingAsync(reference, http.RequestAborted);
-            return outcome is null
-                ? Results.Problem(title: "Nothing to fire", detail: "This order has no deferred test notification waiting.", statusCode: StatusCodes.Status404NotFound)
-                : Results.Ok(new { verdict = outcome.Verdict.ToString(), detail = outcome.Detail });
-        });
-        group.MapStatusReturns(request => Task.FromResult<string?>(request.Query["reference"].FirstOrDefault()));
+        group.MapPost("/fire/{reference}", FireAsync);
+        group.MapStatusReturns();
+    }
+
+    private async Task<Results<RedirectHttpResult, HandoverRefusal>> SendAsync(string reference, HttpContext http, PaymentHandover handover)
+    {
+        var (started, refusal) = await handover.BeginAsync(http, this, reference);
+        return started is null ? refusal! : TypedResults.Redirect(PaymentHandover.StatusPath(started.Bill.Reference));
+    }
+
+    private static async Task<Results<Ok<TestFireAnswer>, ProblemHttpResult>> FireAsync(string reference, HttpContext http, TestSimulator simulator)
+    {
+        if (simulator.Refusal(http.User) is { } refusal)
+            return TypedResults.Problem(title: "Test payment refused", detail: refusal, statusCode: StatusCodes.Status403Forbidden);
+        if (!http.Request.HasJsonContentType())
+            return TypedResults.Problem(title: "JSON body required",
+                detail: "Post a JSON body ({}) with Content-Type: application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        var outcome = await simulator.FirePendingAsync(reference, http.RequestAborted);
+        return outcome is null
+            ? TypedResults.Problem(title: "Nothing to fire", detail: "This order has no deferred test notification waiting.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(new TestFireAnswer(outcome.Verdict.ToString(), outcome.Detail));
     }
 }
+
+/// <summary>What <c>POST /paymodes/test/fire/{reference}</c> answers: the verdict on the notification it delivered.</summary>
+public sealed record TestFireAnswer(string Verdict, string Detail);

@@ -19,6 +19,18 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);   // no stack trace
     }
 
+    [Fact]
+    public async Task A_bad_configuration_value_stops_the_shop_with_one_clear_line_naming_its_key()
+    {
+        var (exit, output) = await RunShopAsync("--Shop:Currency=EURO");
+
+        Assert.True(exit is not null, "the shop started serving with an unknown currency");
+        Assert.NotEqual(0, exit);
+        var refusal = Assert.Single(output.Split('\n'), line => line.Contains("Shop:Currency", StringComparison.Ordinal));
+        Assert.Contains("refuses to start", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);   // no stack trace
+    }
+
     /// <summary>Runs Shop.Web on its own data directory; the exit code, or null when it was still running after 60 s (then stopped).</summary>
     private async Task<(int? Exit, string Output)> RunShopAsync(params string[] args)
     {

@@ -24,7 +24,7 @@ public static class ShopApi
         api.MapGet("/products", GetProducts);
         api.MapPost("/checkout", PostCheckout).LimitPerClient(ClientRateLimit.Checkout);
         api.MapGet("/bills/{reference}", GetBill);
-        app.MapGet("/health", GetHealth);
+        app.MapShopHealth();
         return app;
     }
 
@@ -80,21 +80,6 @@ public static class ShopApi
         return bill is null
             ? TypedResults.Problem(title: "Unknown bill", detail: "No bill has this reference.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(new BillDto(bill.Reference, bill.State.ToWire(), bill.Total, bill.PaidAmount, bill.Currency, bill.PayMode));
-    }
-
-    private static async Task<IResult> GetHealth(IDbContextFactory<ShopDbContext> dbs, CancellationToken ct)
-    {
-        try
-        {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            if (await db.Database.CanConnectAsync(ct))
-                return Results.Ok(new { status = "ok", database = "ok" });
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // reported below
-        }
-        return Results.Json(new { status = "unhealthy", database = "unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>"$.items[0].quantity" → "items[0].quantity"; the body itself when the path is unknown.</summary>

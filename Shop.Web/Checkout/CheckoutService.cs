@@ -50,7 +50,7 @@ public sealed partial class CheckoutService(
         events.Raise(bill.Reference);
         logger.LogInformation("Bill {BillReference} ({PayMode}) placed for {Total}", bill.Reference, bill.PayMode, Money.Format(bill.Total, bill.Currency));
         // On the shop's own address, never the request's: the buyer's browser follows it.
-        var payUrl = $"{address.BaseUrl}/paymodes/{Uri.EscapeDataString(bill.PayMode)}/send/{Uri.EscapeDataString(bill.Reference)}";
+        var payUrl = PayModeRoutes.SendUrl(address, bill.PayMode, bill.Reference);
         return new CheckoutOutcome(new CheckoutResult(bill.Reference, bill.State.ToWire(), bill.Total, bill.Currency, bill.PayMode, payUrl), errors);
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Shop.PayModes.Core;
+using Shop.Web.Hosting;
 
 namespace Shop.Web.Data;
 
@@ -19,15 +21,15 @@ public static class DatabaseSetup
         }
         await db.Database.MigrateAsync(ct);
         await services.GetRequiredService<ShopSettingsStore>().SeedAsync(ct);
-        await SeedCatalogueAsync(db, services.GetRequiredService<IConfiguration>(), ct);
+        await SeedCatalogueAsync(db, services.GetRequiredService<IOptions<ShopOptions>>().Value, ct);
         await SeedPayModesAsync(db, services, ct);
     }
 
-    private static async Task SeedCatalogueAsync(ShopDbContext db, IConfiguration configuration, CancellationToken ct)
+    private static async Task SeedCatalogueAsync(ShopDbContext db, ShopOptions options, CancellationToken ct)
     {
         if (await db.Products.AnyAsync(ct))
             return;
-        var currency = (configuration["Shop:Currency"] ?? "EUR").ToUpperInvariant();
+        var currency = options.Currency.ToUpperInvariant();
         db.Products.AddRange(
             new Product { Sku = "MUG-001", Name = "Enamel camping mug", Description = "White enamel, blue rim, 350 ml.", Price = 1499, Currency = currency },
             new Product { Sku = "TEE-002", Name = "Organic cotton T-shirt", Description = "Heavyweight, garment-dyed, unisex fit.", Price = 2499, Currency = currency },
@@ -44,7 +46,7 @@ public static class DatabaseSetup
         var store = services.GetRequiredService<IPayModeSettingsStore>();
         var configuration = services.GetRequiredService<IConfiguration>();
         var existing = await db.PayModeSettings.Select(r => r.Code).ToListAsync(ct);
-        var defaultMode = configuration["Shop:DefaultPayMode"];
+        var defaultMode = services.GetRequiredService<IOptions<ShopOptions>>().Value.DefaultPayMode;
         for (var index = 0; index < registry.All.Count; index++)
         {
             var mode = registry.All[index];

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Shop.PayModes.Core;
 
 namespace Shop.Web.Hosting;
@@ -5,6 +6,8 @@ namespace Shop.Web.Hosting;
 /// <summary>The <c>Shop</c> configuration section (INTERFACES.md).</summary>
 public sealed class ShopOptions
 {
+    public const string Section = "Shop";
+
     public string Name { get; set; } = "Demo Shop";
 
     /// <summary>On by default, so a fresh install never takes real money by accident.</summary>
@@ -23,6 +26,23 @@ public sealed class ShopOptions
 
     public SellerOptions Seller { get; set; } = new();
 
+    /// <summary>Where the database, keys and logs live; empty: <c>App_Data</c> under the content root.</summary>
+    public string? DataDirectory { get; set; }
+
+    public KeyProtectionOptions KeyProtection { get; set; } = new();
+
+    /// <summary>
+    /// The section as configured, validated like the bound options (<see cref="ShopOptionsValidator"/>): for what is needed
+    /// before the service container exists (the data directory, the key ring's certificate).
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A value is invalid; the message names its key.</exception>
+    public static ShopOptions FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(Section).Get<ShopOptions>() ?? new ShopOptions();
+        var result = new ShopOptionsValidator(contentRoot).Validate(Options.DefaultName, options);
+        return result.Failed ? throw new OptionsValidationException(Options.DefaultName, typeof(ShopOptions), result.Failures) : options;
+    }
+
     /// <summary>The settings a fresh database starts with (afterwards the dashboard is the source of truth).</summary>
     public ShopSettings ToSettings() => new(Name, Currency.ToUpperInvariant(), TestMode, TestOverride, PublicBaseUrl)
     {
@@ -33,6 +53,17 @@ public sealed class ShopOptions
         PlacedExpiry = Expiry.PlacedAfter,
         DeferredExpiry = Expiry.DeferredAfter,
     };
+}
+
+/// <summary>
+/// The <c>Shop:KeyProtection</c> section: optionally, a PKCS#12 certificate (path relative to the content root) that wraps
+/// the data-protection key ring, so a copy of the database alone cannot decrypt the pay modes' secrets.
+/// </summary>
+public sealed class KeyProtectionOptions
+{
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
 }
 
 /// <summary>Who sells: shown to buyers on instructions and receipts.</summary>

@@ -1,10 +1,12 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Shop.PayModes;
 using Shop.PayModes.Core;
 using Shop.Web.Admin;
+using Shop.Web.Api;
 using Shop.Web.Bills;
 using Shop.Web.Checkout;
 using Shop.Web.Data;
@@ -24,14 +26,18 @@ public static class ShopServices
         builder.AddShopIdentity();
         builder.AddHostTrust();
 
-        services.AddOptions<ShopOptions>().BindConfiguration("Shop");
+        // Read once before the container exists (the data directory, the key ring), validated like the bound options.
+        var configured = ShopOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddOptions<ShopOptions>().BindConfiguration(ShopOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ShopOptions>>(sp =>
+            new ShopOptionsValidator(builder.Environment.ContentRootPath, sp.GetRequiredService<PayModeRegistry>()));
         services.AddSingleton<ShopSettingsStore>();
         services.AddSingleton<IShopSettings>(sp => sp.GetRequiredService<ShopSettingsStore>());
         services.AddSingleton(TimeProvider.System);
 
         var dataDir = DataDirectory(builder);
-        var connection = builder.Configuration.GetConnectionString("Shop") is { Length: > 0 } configured
-            ? configured
+        var connection = builder.Configuration.GetConnectionString("Shop") is { Length: > 0 } configuredConnection
+            ? configuredConnection
             : $"Data Source={Path.Combine(dataDir, "shop.db")}";
         // Long-lived Blazor circuits need short-lived contexts: always a factory. The timeout is how long a
         // writer waits for SQLite's lock (concurrent notifications queue instead of failing).
@@ -39,9 +45,9 @@ public static class ShopServices
         // Keys live in the database: they survive restarts and every instance shares them (pay-mode secrets are encrypted with them).
         var protection = services.AddDataProtection().SetApplicationName("Shop").PersistKeysToDbContext<ShopDbContext>();
         // Optional: wrap the key ring with a certificate, so a copy of the database alone cannot decrypt the secrets.
-        if (builder.Configuration["Shop:KeyProtection:CertificatePath"] is { Length: > 0 } certificate)
+        if (configured.KeyProtection.CertificatePath is { Length: > 0 } certificate)
             protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
-                Path.GetFullPath(certificate, builder.Environment.ContentRootPath), builder.Configuration["Shop:KeyProtection:CertificatePassword"]));
+                Path.GetFullPath(certificate, builder.Environment.ContentRootPath), configured.KeyProtection.CertificatePassword));
 
         services.AddSingleton(sp => DatabaseSetup.LoadStateMachine(sp));
         services.AddSingleton<BillEvents>();
@@ -54,6 +60,7 @@ public static class ShopServices
         services.AddScoped<CheckoutService>();
         services.AddSingleton<CheckoutGate>();
         services.AddShopRateLimits();
+        services.AddShopHealthChecks();
         services.AddOptions<StorageOptions>().BindConfiguration("Shop:Storage").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IFreeDiskSpace>(new DriveFreeSpace([.. new[] { dataDir, DatabaseDirectory(connection) }.OfType<string>().Distinct()]));
         services.AddSingleton<FreeDiskGuard>();
@@ -81,7 +88,7 @@ public static class ShopServices
     /// <summary>Where the database, keys and logs live: <c>Shop:DataDirectory</c>, else <c>App_Data</c> under the content root.</summary>
     public static string DataDirectory(WebApplicationBuilder builder)
     {
-        var dir = builder.Configuration["Shop:DataDirectory"] is { Length: > 0 } configured
+        var dir = ShopOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath).DataDirectory is { Length: > 0 } configured
             ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
             : Path.Combine(builder.Environment.ContentRootPath, "App_Data");
         Directory.CreateDirectory(dir);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,20 +49,20 @@ public static class SandboxEndpoints
         {
             var http = context.HttpContext;
             if (!http.RequestServices.GetRequiredService<IShopSettings>().Current.TestMode)
-                return Results.NotFound();
+                return TypedResults.NotFound();
             var mode = code ?? http.GetRouteValue("code") as string;
             var world = await http.RequestServices.GetRequiredService<EffectiveSettings>().WorldOfAsync(mode, http.RequestAborted);
             if (world is null)
-                return Results.NotFound();
+                return TypedResults.NotFound();
             return world.IsSandbox ? await next(context) : SandboxPages.NotInSandbox(mode!, world);
         });
         return group;
     }
 
-    private static async Task<IResult> PayAsync(string code, HttpContext http, IEnumerable<IProviderSandbox> sandboxes, SandboxStore store)
+    private static async Task<Results<NotFound, ContentHttpResult>> PayAsync(string code, HttpContext http, IEnumerable<IProviderSandbox> sandboxes, SandboxStore store)
     {
         if (Find(sandboxes, code) is not { } sandbox)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         var form = HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
             ? (await http.Request.ReadFormAsync(http.RequestAborted)).Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList()
             : http.Request.Query.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList();
@@ -74,11 +75,11 @@ public static class SandboxEndpoints
         return SandboxPages.PaymentPage(sandbox, store.Add(sandbox.Code, request));
     }
 
-    private static async Task<IResult> DecideAsync(string code, string id, HttpContext http,
+    private static async Task<Results<NotFound, ContentHttpResult, RedirectHttpResult>> DecideAsync(string code, string id, HttpContext http,
         IEnumerable<IProviderSandbox> sandboxes, SandboxStore store, SandboxNotifier notifier)
     {
         if (Find(sandboxes, code) is not { } sandbox || store.Find(sandbox.Code, id) is not { } payment)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
         if (!TryParseDecision(form?["decision"].ToString(), out var decision))
             return SandboxPages.Error(sandbox, StatusCodes.Status400BadRequest, "Choose pay, pay late, pending, refuse or cancel.");
@@ -107,18 +108,20 @@ public static class SandboxEndpoints
             default:
                 payment.SetNotification(fields, held: false);
                 await notifier.PostAsync(payment.Request.NotifyUrl, fields, ct);
-                return SandboxPages.ReturnToMerchant(sandbox, payment);
+                return sandbox.ReturnsByGet(payment)
+                    ? TypedResults.Redirect(SandboxPages.ReturnLink(payment))
+                    : SandboxPages.ReturnPage(sandbox, payment);
         }
     }
 
     /// <summary>Sends the payment's notification: the held one, or again the last one (a retry, as the provider marks it). <c>?copies=n</c> sends it n times.</summary>
-    private static async Task<IResult> DeliverAsync(string code, string id, HttpContext http, int? copies,
+    private static async Task<Results<NotFound, ProblemHttpResult, ContentHttpResult, Ok<SandboxDelivery>>> DeliverAsync(string code, string id, HttpContext http, int? copies,
         IEnumerable<IProviderSandbox> sandboxes, SandboxStore store, SandboxNotifier notifier)
     {
         if (Find(sandboxes, code) is not { } sandbox || store.Find(sandbox.Code, id) is not { } payment)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         if (payment.Notification is not { } fields)
-            return Results.Problem(title: "Nothing to deliver", detail: "The buyer has not decided yet.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: "Nothing to deliver", detail: "The buyer has not decided yet.", statusCode: StatusCodes.Status409Conflict);
         var count = Math.Clamp(copies ?? 1, 1, 50);
         // A held notification goes out once as it was signed; every other copy is the provider sending it again.
         var first = payment.NotificationHeld ? fields : null;
@@ -130,7 +133,7 @@ public static class SandboxEndpoints
         var asPage = http.Request.HasFormContentType && (await http.Request.ReadFormAsync(http.RequestAborted))["page"] == "1";
         return asPage
             ? SandboxPages.HeldPage(sandbox, payment, $"Notification delivered: the shop answered {string.Join(", ", statuses)}.")
-            : Results.Ok(new { delivered = count, statuses });
+            : TypedResults.Ok(new SandboxDelivery(count, statuses));
     }
 
     private static IProviderSandbox? Find(IEnumerable<IProviderSandbox> sandboxes, string code) =>
@@ -150,3 +153,6 @@ public static class SandboxEndpoints
         }
     }
 }
+
+/// <summary>What <c>POST /sandbox/{code}/deliver/{id}</c> answers a script: how many copies went out and the shop's status for each.</summary>
+public sealed record SandboxDelivery(int Delivered, IReadOnlyList<int> Statuses);

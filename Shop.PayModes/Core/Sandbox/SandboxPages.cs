@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Shop.PayModes.Core.Sandbox;
 
@@ -9,7 +10,7 @@ public static class SandboxPages
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    public static IResult PaymentPage(IProviderSandbox sandbox, SandboxPayment payment)
+    public static ContentHttpResult PaymentPage(IProviderSandbox sandbox, SandboxPayment payment)
     {
         var request = payment.Request;
         var decide = $"/sandbox/{payment.Code}/decide/{payment.Id}";
@@ -31,7 +32,7 @@ public static class SandboxPages
     }
 
     /// <summary>After "pay with late notification" or "pending": back to the merchant now, the (paid) notification when asked.</summary>
-    public static IResult HeldPage(IProviderSandbox sandbox, SandboxPayment payment, string? delivered = null) =>
+    public static ContentHttpResult HeldPage(IProviderSandbox sandbox, SandboxPayment payment, string? delivered = null) =>
         Page(sandbox.ProviderName, $"""
             <p class="ok">{(payment.Decision == SandboxDecision.PendingThenPay
                 ? "The payment is <b>pending</b>: the shop was told so. The notification that it is paid is <b>held back</b>."
@@ -44,14 +45,15 @@ public static class SandboxPages
             </form>
             """);
 
-    /// <summary>The signed browser return: a redirect with the fields in the query, or an auto-submitting form.</summary>
-    public static IResult ReturnToMerchant(IProviderSandbox sandbox, SandboxPayment payment) =>
-        sandbox.ReturnsByGet(payment)
-            ? Results.Redirect(ReturnLink(payment))
-            : Page(sandbox.ProviderName, $"""
-                <p>Returning to the merchant…</p>
-                {ReturnForm(sandbox, payment, autoSubmit: true)}
-                """);
+    /// <summary>
+    /// The signed browser return of a sandbox that posts it (<see cref="IProviderSandbox.ReturnsByGet"/> false): an
+    /// auto-submitting form. One that returns by GET redirects to <see cref="ReturnLink"/> instead.
+    /// </summary>
+    public static ContentHttpResult ReturnPage(IProviderSandbox sandbox, SandboxPayment payment) =>
+        Page(sandbox.ProviderName, $"""
+            <p>Returning to the merchant…</p>
+            {ReturnForm(sandbox, payment, autoSubmit: true)}
+            """);
 
     private static string ReturnForm(IProviderSandbox sandbox, SandboxPayment payment, bool autoSubmit)
     {
@@ -66,19 +68,20 @@ public static class SandboxPages
         return autoSubmit ? form + $"<script>{PayModePages.AutoSubmitScript}</script>" : form;
     }
 
-    private static string ReturnLink(SandboxPayment payment)
+    /// <summary>The payment's return URL with its signed fields in the query.</summary>
+    public static string ReturnLink(SandboxPayment payment)
     {
         var query = string.Join('&', payment.ReturnFields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
         return payment.ReturnUrl + (payment.ReturnUrl.Contains('?') ? '&' : '?') + query;
     }
 
-    public static IResult Error(IProviderSandbox sandbox, int status, string message) => Error(sandbox.ProviderName, status, message);
+    public static ContentHttpResult Error(IProviderSandbox sandbox, int status, string message) => Error(sandbox.ProviderName, status, message);
 
-    public static IResult Error(string provider, int status, string message) =>
+    public static ContentHttpResult Error(string provider, int status, string message) =>
         Page(provider, $"""<p class="error" id="sandbox-error">{E(message)}</p>""", status);
 
     /// <summary>The answer of every sandbox route for a pay mode outside the sandbox world: it signs nothing for it.</summary>
-    public static IResult NotInSandbox(string code, ProviderWorld world) => Error(code, StatusCodes.Status403Forbidden,
+    public static ContentHttpResult NotInSandbox(string code, ProviderWorld world) => Error(code, StatusCodes.Status403Forbidden,
         $"The built-in sandbox does not serve '{code}': its payments go to {world.Description}. The sandbox serves a pay mode only "
         + "while the shop is in test mode, every provider URL of the mode is empty and none of its settings is a production one.");
 
@@ -92,7 +95,7 @@ public static class SandboxPages
 
     private static string E(string text) => Html.Encode(text);
 
-    private static IResult Page(string provider, string body, int status = StatusCodes.Status200OK) => Results.Content($$"""
+    private static ContentHttpResult Page(string provider, string body, int status = StatusCodes.Status200OK) => TypedResults.Content($$"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{{E(provider)}} sandbox</title>

@@ -29,7 +29,7 @@ public static class SandboxShop
             && string.Equals(target.Scheme, shop.Scheme, StringComparison.OrdinalIgnoreCase)
             && string.Equals(target.IdnHost, shop.IdnHost, StringComparison.OrdinalIgnoreCase)
             && target.Port == shop.Port
-            && target.AbsolutePath.StartsWith($"{shop.AbsolutePath}paymodes/{code}/", StringComparison.Ordinal);
+            && target.AbsolutePath.StartsWith($"{shop.AbsolutePath.TrimEnd('/')}{PayModeRoutes.Group(code)}/", StringComparison.Ordinal);
     }
 
     /// <summary>The first of <paramref name="urls"/> that is not one of the pay mode's endpoints (null entries are absent, fine), or null.</summary>

@@ -49,7 +49,7 @@ public sealed class OgoneSandbox(IPayModeSettingsStore store, SandboxCredentials
             ReturnUrl: fields["ACCEPTURL"],
             DeclineUrl: fields.GetValueOrDefault("DECLINEURL"),
             CancelUrl: fields.GetValueOrDefault("CANCELURL"),
-            NotifyUrl: SandboxShop.BaseUrl(http.HttpContext) + $"/paymodes/{Code}/notify",
+            NotifyUrl: PayModeRoutes.NotifyUrl(SandboxShop.BaseUrl(http.HttpContext), Code),
             Fields: fields));
     }
 

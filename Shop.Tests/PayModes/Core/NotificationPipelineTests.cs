@@ -47,8 +47,9 @@ public sealed class NotificationPipelineTests
         Assert.Empty(journal.Verdicts);   // still Received: neither closed for good nor archivable as junk
     }
 
+    /// <summary>The status of an answer, or of the answer a union (<c>Results&lt;...&gt;</c>) holds.</summary>
     private static int StatusOf(IResult result) =>
-        Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode ?? StatusCodes.Status200OK;
+        Assert.IsAssignableFrom<IStatusCodeHttpResult>(result is INestedHttpResult union ? union.Result : result).StatusCode ?? StatusCodes.Status200OK;
 
     private static DefaultHttpContext Request(string body)
     {
