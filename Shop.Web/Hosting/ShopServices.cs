@@ -59,6 +59,7 @@ public static class ShopServices
         services.AddScoped<JournalArchive>();
         services.AddScoped<IPayModeSettingsStore, PayModeSettingsStore>();
         services.AddScoped<CheckoutService>();
+        services.AddScoped<ProductCatalog>();
         services.AddSingleton<CheckoutGate>();
         services.AddShopRateLimits();
         services.AddOptions<StorageOptions>().BindConfiguration("Shop:Storage").ValidateDataAnnotations().ValidateOnStart();
