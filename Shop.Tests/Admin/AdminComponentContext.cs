@@ -10,6 +10,7 @@ using Shop.PayModes.Transfer;
 using Shop.Tests.Infrastructure;
 using Shop.Web.Admin;
 using Shop.Web.Bills;
+using Shop.Web.Checkout;
 using Shop.Web.Data;
 
 namespace Shop.Tests.Admin;
@@ -55,6 +56,7 @@ public abstract class AdminComponentContext : MudTestContext
         Services.AddSingleton<IShopSettings>(new FixedShopSettings(new ShopSettings("Test Shop", "EUR", TestMode: true, TestOverride: false, PublicBaseUrl: null)));
         Services.AddScoped<PayModeAdmin>();
         Services.AddScoped<AdminBills>();
+        Services.AddScoped<ProductCatalog>();
         Interactive();
     }
 

@@ -51,7 +51,16 @@ public sealed record NotificationRow(long Id, DateTime ReceivedAt, string PayMod
     NotificationVerdict Verdict, string? Detail, string? BillReference, string RedactedBody, int BodyLength, bool Truncated,
     string? RedactedQuery = null, string? RedactedHeaders = null, string? BodySha256 = null);
 
-public sealed record BillDetail(Bill Bill, IReadOnlyList<TraceRow> Trace, IReadOnlyList<NotificationRow> Notifications);
+public sealed record BillCustomer(string FirstName, string LastName, string Email, string Address, string Zip, string City, string Country);
+
+public sealed record AttemptRow(DateTime CreatedAt, string PayMode, string ProviderReference);
+
+/// <summary>One bill as the administrator's page shows it: lines in order, attempts oldest first.</summary>
+public sealed record AdminBillView(string Reference, BillState State, long Total, long PaidAmount, string Currency, string PayMode,
+    DateTime CreatedAt, DateTime UpdatedAt, bool Flagged, string? FlagReason, BillCustomer Customer,
+    IReadOnlyList<BillLine> Items, IReadOnlyList<AttemptRow> Attempts);
+
+public sealed record BillDetail(AdminBillView Bill, IReadOnlyList<TraceRow> Trace, IReadOnlyList<NotificationRow> Notifications);
 
 public sealed record PaidTotal(string Currency, long Amount, int Count);
 
@@ -111,7 +120,7 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
         var trace = await db.BillTraces.AsNoTracking().Where(t => t.BillId == bill.Id).OrderBy(t => t.Id)
             .Select(t => new TraceRow(t.Id, t.At, reference, t.Who, t.What, t.FromState, t.ToState, t.PayMode, t.Data)).ToListAsync(ct);
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.BillReference == reference).OrderByDescending(n => n.Id).ToListAsync(ct);
-        return new BillDetail(bill, [.. trace.Select(Redacted)], [.. notifications.Select(ToRow)]);
+        return new BillDetail(ToView(bill), [.. trace.Select(Redacted)], [.. notifications.Select(ToRow)]);
     }
 
     public async Task<(IReadOnlyList<TraceRow> Items, int TotalCount)> TraceAsync(TraceFilter filter, int page, int pageSize, CancellationToken ct = default)
@@ -207,6 +216,15 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
         for (var i = byName.Count - 1; i >= 0; i--)
             rank = Expression.Condition(Expression.Equal(code, Expression.Constant(byName[i].Code)), Expression.Constant(i), rank);
         return Expression.Lambda<Func<Bill, int>>(rank, bill);
+    }
+
+    private static AdminBillView ToView(Bill b)
+    {
+        var c = b.Customer;
+        return new AdminBillView(b.Reference, b.State, b.Total, b.PaidAmount, b.Currency, b.PayMode, b.CreatedAt, b.UpdatedAt, b.Flagged, b.FlagReason,
+            new BillCustomer(c.FirstName, c.LastName, c.Email, c.Address, c.Zip, c.City, c.Country),
+            [.. b.Items.OrderBy(i => i.LineNo).Select(i => new BillLine(i.LineNo, i.Sku, i.Name, i.UnitPrice, i.Quantity, i.LineTotal))],
+            [.. b.Attempts.OrderBy(a => a.Id).Select(a => new AttemptRow(a.CreatedAt, a.PayMode, a.ProviderReference))]);
     }
 
     private static IQueryable<BillRow> Rows(IQueryable<Bill> query) => query.Select(b => new BillRow(

@@ -28,13 +28,8 @@ public static class ShopApi
         return app;
     }
 
-    private static async Task<Ok<ProductDto[]>> GetProducts(IDbContextFactory<ShopDbContext> dbs, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var products = await db.Products.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Id)
-            .Select(p => new ProductDto(p.Sku, p.Name, p.Price, p.Currency)).ToArrayAsync(ct);
-        return TypedResults.Ok(products);
-    }
+    private static async Task<Ok<ProductDto[]>> GetProducts(ProductCatalog catalog, CancellationToken ct) =>
+        TypedResults.Ok((await catalog.ActiveAsync(ct: ct)).Select(p => new ProductDto(p.Sku, p.Name, p.Price, p.Currency)).ToArray());
 
     private static async Task<Results<Created<CheckoutResult>, ValidationProblem, ProblemHttpResult>> PostCheckout(
         HttpContext http, CheckoutService checkout, CheckoutGate gate)

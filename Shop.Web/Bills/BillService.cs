@@ -6,11 +6,15 @@ using Shop.Web.Fulfilment;
 namespace Shop.Web.Bills;
 
 /// <summary>
-/// The bill domain: every state change is a compare-and-set on the state inside a transaction, checked
-/// against the transition table, and written to the trace. Pay modes reach it through <see cref="IBillGateway"/>.
+/// The write side of the bill domain: every state change is a compare-and-set on the state inside a transaction,
+/// checked against the transition table, and written to the trace. What an outcome does to a bill is decided by
+/// <see cref="BillOutcomeRule"/>; this class reads the facts and applies the decision. Pay modes reach it through
+/// <see cref="IBillGateway"/>, whose lookups and counter it hands to <see cref="BillQueries"/> and <see cref="NamedCounters"/>.
 /// </summary>
 public sealed class BillService(
     IDbContextFactory<ShopDbContext> dbs,
+    BillQueries queries,
+    NamedCounters counters,
     BillStateMachine machine,
     FulfilmentService fulfilment,
     BillEvents events,
@@ -19,17 +23,12 @@ public sealed class BillService(
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<BillView?> FindAsync(string reference, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await ViewAsync(db, db.Bills.Where(b => b.Reference == reference), ct);
-    }
+    public Task<BillView?> FindAsync(string reference, CancellationToken ct = default) => queries.FindAsync(reference, ct);
 
-    public async Task<BillView?> FindByAttemptAsync(string payMode, string providerReference, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await ViewAsync(db, db.Bills.Where(b => b.Attempts.Any(a => a.PayMode == payMode && a.ProviderReference == providerReference)), ct);
-    }
+    public Task<BillView?> FindByAttemptAsync(string payMode, string providerReference, CancellationToken ct = default) =>
+        queries.FindByAttemptAsync(payMode, providerReference, ct);
+
+    public Task<int> NextSequenceAsync(string name, CancellationToken ct = default) => counters.NextAsync(name, ct);
 
     public async Task<AttemptView?> StartAttemptAsync(string reference, string payMode, string? providerReference, int maxAttempts, CancellationToken ct = default)
     {
@@ -55,24 +54,11 @@ public sealed class BillService(
             Trace(db, bill.Id, Actor.Buyer, $"handed over to {payMode} (attempt {attempt.Reference})", null, null, payMode);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            view = ToView(attempt);
+            view = BillQueries.ToView(attempt);
         }
         await fulfilment.RunAsync(billId, FulfilmentPhase.BeforePayment, ct);
         events.Raise(reference);
         return view;
-    }
-
-    public async Task<int> NextSequenceAsync(string name, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var sequence = await db.Sequences.SingleOrDefaultAsync(s => s.Name == name, ct);
-        if (sequence is null)
-            db.Sequences.Add(sequence = new Sequence { Name = name });
-        sequence.Value++;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return sequence.Value;
     }
 
     public async Task SetAttemptDataAsync(string attemptReference, string? data, CancellationToken ct = default)
@@ -106,7 +92,7 @@ public sealed class BillService(
             return TransitionResult.NotFound;
         if (bill.State != from)
             return TransitionResult.Conflict;
-        var result = await MoveAsync(db, bill, from, to, actor, what, data, bill.PayMode, null, ct);
+        var result = await MoveAsync(db, BillTransition.Of(bill, from, to, actor, what) with { Data = data }, ct);
         if (result == TransitionResult.Moved)
         {
             await tx.CommitAsync(ct);
@@ -140,7 +126,7 @@ public sealed class BillService(
             if (bill is null)
                 return TransitionResult.NotFound;
             billId = bill.Id;
-            var result = await MoveAsync(db, bill, bill.State, BillState.SoldOut, actor, what, null, bill.PayMode, amount, ct);
+            var result = await MoveAsync(db, BillTransition.Of(bill, bill.State, BillState.SoldOut, actor, what) with { PaidAmount = amount }, ct);
             if (result != TransitionResult.Moved)
                 return result;
             await tx.CommitAsync(ct);
@@ -150,10 +136,7 @@ public sealed class BillService(
         return TransitionResult.Moved;
     }
 
-    /// <summary>
-    /// An admin records a cheque or transfer received. The full amount pays the bill; another amount
-    /// moves it to PARTIAL and flags it, so nothing is delivered on a short payment.
-    /// </summary>
+    /// <summary>An admin records a cheque or transfer received: see <see cref="BillOutcomeRule.ForPaymentReceived"/>.</summary>
     public async Task<TransitionResult> ConfirmDeferredPaymentAsync(string reference, Actor actor, long amountReceived, DateOnly receivedOn, string? note, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amountReceived);
@@ -161,15 +144,16 @@ public sealed class BillService(
         var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Reference == reference, ct);
         if (bill is null)
             return TransitionResult.NotFound;
-        var what = $"payment of {Money.Format(amountReceived, bill.Currency)} received on {receivedOn:yyyy-MM-dd}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}");
-        if (amountReceived == bill.Total)
-            return await MarkPaidAsync(reference, amountReceived, actor, what, ct);
+        var decision = BillOutcomeRule.ForPaymentReceived(bill.Total, bill.Currency, amountReceived, receivedOn, note);
+        if (decision.To == BillState.SoldOut)
+            return await MarkPaidAsync(reference, amountReceived, actor, decision.What, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await MoveAsync(db, bill, bill.State, BillState.Partial, actor, what, null, bill.PayMode, amountReceived, ct);
+        var result = await MoveAsync(db, BillTransition.Of(bill, bill.State, decision.To, actor, decision.What) with { PaidAmount = decision.PaidAmount }, ct);
         if (result != TransitionResult.Moved)
             return result;
-        await SetFlagAsync(db, bill.Id, $"Received {Money.Format(amountReceived, bill.Currency)}, expected {Money.Format(bill.Total, bill.Currency)}", ct);
+        if (decision.FlagReason is { } reason)
+            await SetFlagAsync(db, bill.Id, reason, ct);
         await tx.CommitAsync(ct);
         events.Raise(reference);
         return result;
@@ -267,7 +251,7 @@ public sealed class BillService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var bill = await db.Bills.AsNoTracking().SingleAsync(b => b.Id == billId, ct);
-        if (await MoveAsync(db, bill, BillState.SoldOut, BillState.Complete, Actor.System, "delivered", null, bill.PayMode, null, ct) == TransitionResult.Moved)
+        if (await MoveAsync(db, BillTransition.Of(bill, BillState.SoldOut, BillState.Complete, Actor.System, "delivered"), ct) == TransitionResult.Moved)
         {
             await tx.CommitAsync(ct);
             events.Raise(reference);
@@ -278,49 +262,27 @@ public sealed class BillService(
     private async Task<ApplyResult> ApplyAsync(ShopDbContext db, Bill bill, PaymentAttempt attempt, NotificationApplication n, bool isLatestAttempt, CancellationToken ct)
     {
         var actor = Actor.Provider(n.PayMode);
-        var what = $"notification: {n.Outcome.ToString().ToLowerInvariant()}" + (n.ProviderTransactionId is { } id ? $" (transaction {id})" : "");
-        BillState? target = (n.Outcome, bill.State) switch
+        var decision = BillOutcomeRule.ForNotification(new NotificationFacts(
+            bill.State, n.Outcome, n.PayMode, n.ProviderTransactionId, n.Amount, isLatestAttempt, IsSamePayment(attempt, n)));
+        if (decision is BillDecision.Move move)
         {
-            (PaymentOutcome.Paid, BillState.Placed or BillState.Pending or BillState.Failed or BillState.Refused) => BillState.SoldOut,
-            (PaymentOutcome.Pending, BillState.Placed) => BillState.Pending,
-            (PaymentOutcome.Refused, BillState.Placed or BillState.Pending) when isLatestAttempt => BillState.Refused,
-            (PaymentOutcome.Failed, BillState.Placed or BillState.Pending) when isLatestAttempt => BillState.Failed,
-            (PaymentOutcome.Cancelled, BillState.Placed or BillState.Pending) when isLatestAttempt => BillState.Cancelled,
-            (PaymentOutcome.Refunded, BillState.SoldOut or BillState.Complete or BillState.Partial) => BillState.Payback,
-            _ => null,
-        };
-        if (target is { } to && await MoveAsync(db, bill, bill.State, to, actor, what, n.Summary, n.PayMode, to == BillState.SoldOut ? n.Amount : null, ct) == TransitionResult.Moved)
-        {
-            bill.State = to;   // the row moved: the caller reads where the bill now stands from this copy
-            if (to == BillState.SoldOut)
-                await db.PaymentAttempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(a => a.PaidAt, Now).SetProperty(a => a.PaidTransactionId, n.ProviderTransactionId), ct);
-            return ApplyResult.Applied;
+            var transition = BillTransition.Of(bill, bill.State, move.To, actor, move.What) with { Data = n.Summary, PaidAmount = move.PaidAmount };
+            if (await MoveAsync(db, transition, ct) == TransitionResult.Moved)
+            {
+                bill.State = move.To;   // the row moved: the caller reads where the bill now stands from this copy
+                if (move.To == BillState.SoldOut)
+                    await db.PaymentAttempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s
+                        .SetProperty(a => a.PaidAt, Now).SetProperty(a => a.PaidTransactionId, n.ProviderTransactionId), ct);
+                return ApplyResult.Applied;
+            }
+            decision = move.Otherwise ?? new BillDecision.Stay(move.What);
         }
 
-        if (n.Outcome == PaymentOutcome.Paid && bill.State.IsPaid() && IsSamePayment(attempt, n))
-        {
-            // The payment that paid the bill, in a later status of its life (authorised, then
-            // captured): news about it, not a second payment.
-            Trace(db, bill.Id, actor, $"{what}; the payment already recorded for this bill, recorded only", bill.State, null, n.PayMode, n.Summary);
-            await db.SaveChangesAsync(ct);
-            return ApplyResult.RecordedOnly;
-        }
-
-        if (n.Outcome == PaymentOutcome.Paid)
-        {
-            // A payment the bill cannot take: after a cancel or expiry, or a second one. Never dropped silently.
-            var reason = bill.State.IsPaid() || bill.State == BillState.Partial
-                ? $"A second payment was notified by {n.PayMode} for an already paid bill: refund one of them"
-                : $"A payment arrived from {n.PayMode} while the bill was {bill.State.ToWire()}: reinstate the order or refund";
-            await SetFlagAsync(db, bill.Id, reason, ct);
-            Trace(db, bill.Id, actor, $"{what}; flagged: {reason}", bill.State, null, n.PayMode, n.Summary);
-            await db.SaveChangesAsync(ct);
-            return ApplyResult.Flagged;
-        }
-        Trace(db, bill.Id, actor, $"{what}; recorded only (bill is {bill.State.ToWire()})", bill.State, null, n.PayMode, n.Summary);
+        if (decision is BillDecision.Flag flag)
+            await SetFlagAsync(db, bill.Id, flag.Reason, ct);
+        Trace(db, bill.Id, actor, decision.What, bill.State, null, n.PayMode, n.Summary);
         await db.SaveChangesAsync(ct);
-        return ApplyResult.RecordedOnly;
+        return decision is BillDecision.Flag ? ApplyResult.Flagged : ApplyResult.RecordedOnly;
     }
 
     /// <summary>
@@ -330,14 +292,14 @@ public sealed class BillService(
     private static bool IsSamePayment(PaymentAttempt attempt, NotificationApplication n) =>
         attempt.PaidAt is not null && string.Equals(attempt.PaidTransactionId, n.ProviderTransactionId, StringComparison.Ordinal);
 
-    /// <summary>The compare-and-set: moves only if the bill is still in <paramref name="from"/> and the table allows it.</summary>
-    private async Task<TransitionResult> MoveAsync(ShopDbContext db, Bill bill, BillState from, BillState to, Actor actor, string what,
-        string? data, string payMode, long? paidAmount, CancellationToken ct)
+    /// <summary>The compare-and-set: moves only if the bill is still in the transition's From state and the table allows it.</summary>
+    private async Task<TransitionResult> MoveAsync(ShopDbContext db, BillTransition move, CancellationToken ct)
     {
-        if (!machine.CanMove(from, to))
+        if (!machine.CanMove(move.From, move.To))
             return TransitionResult.NotAllowed;
+        var (billId, from, to, paidAmount) = (move.BillId, move.From, move.To, move.PaidAmount);
         var now = Now;
-        var moved = await db.Bills.Where(b => b.Id == bill.Id && b.State == from).ExecuteUpdateAsync(s =>
+        var moved = await db.Bills.Where(b => b.Id == billId && b.State == from).ExecuteUpdateAsync(s =>
         {
             s.SetProperty(b => b.State, to).SetProperty(b => b.UpdatedAt, now);
             if (paidAmount is { } amount)
@@ -345,9 +307,9 @@ public sealed class BillService(
         }, ct);
         if (moved == 0)
             return TransitionResult.Conflict;
-        Trace(db, bill.Id, actor, what, from, to, payMode, data);
+        Trace(db, billId, move.Who, move.Why, from, to, move.PayMode, move.Data);
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Bill {BillReference} ({PayMode}) moved {From} → {To} by {Actor}: {What}", bill.Reference, payMode, from.ToWire(), to.ToWire(), actor.Name, what);
+        logger.LogInformation("Bill {BillReference} ({PayMode}) moved {From} → {To} by {Actor}: {What}", move.Reference, move.PayMode, from.ToWire(), to.ToWire(), move.Who.Name, move.Why);
         return TransitionResult.Moved;
     }
 
@@ -362,21 +324,4 @@ public sealed class BillService(
         await using var other = await dbs.CreateDbContextAsync(ct);
         return await other.ProcessedNotifications.AnyAsync(p => p.PayMode == n.PayMode && p.IdempotencyKey == n.IdempotencyKey, ct);
     }
-
-    private static async Task<BillView?> ViewAsync(ShopDbContext db, IQueryable<Bill> query, CancellationToken ct)
-    {
-        var bill = await query.AsNoTracking().Include(b => b.Customer).Include(b => b.Items).SingleOrDefaultAsync(ct);
-        if (bill is null)
-            return null;
-        var attempt = await db.PaymentAttempts.AsNoTracking().Where(a => a.BillId == bill.Id).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        return new BillView(bill.Reference, bill.State, bill.Total, bill.PaidAmount, bill.Currency, bill.PayMode,
-            bill.Customer.FirstName, bill.Customer.LastName, bill.Customer.Email,
-            [.. bill.Items.OrderBy(i => i.LineNo).Select(i => new BillLine(i.LineNo, i.Sku, i.Name, i.UnitPrice, i.Quantity, i.LineTotal))],
-            bill.CreatedAt, bill.UpdatedAt, bill.Flagged, bill.FlagReason, attempt is null ? null : ToView(attempt))
-        {
-            AttemptCount = await db.PaymentAttempts.CountAsync(a => a.BillId == bill.Id, ct),
-        };
-    }
-
-    private static AttemptView ToView(PaymentAttempt a) => new(a.Reference, a.PayMode, a.ProviderReference, a.CreatedAt, a.Data);
 }

@@ -14,6 +14,7 @@ namespace Shop.Web.Checkout;
 /// </summary>
 public sealed partial class CheckoutService(
     IDbContextFactory<ShopDbContext> dbs,
+    ProductCatalog catalog,
     PayModeOffers offers,
     IShopSettings shop,
     ShopAddress address,
@@ -80,9 +81,8 @@ public sealed partial class CheckoutService(
             errors["items"] = [$"An order holds at most {CheckoutLimits.MaxLines} lines."];
             return [];
         }
-        await using var db = await dbs.CreateDbContextAsync(ct);
         var skus = items.Select(i => i?.Sku).OfType<string>().Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku) && p.Active).ToDictionaryAsync(p => p.Sku, ct);
+        var products = (await catalog.ActiveAsync(skus, ct)).ToDictionary(p => p.Sku);
         var currency = shop.Current.Currency;
         var lines = new List<PricedLine>();
         for (var i = 0; i < items.Count; i++)

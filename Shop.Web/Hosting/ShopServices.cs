@@ -51,13 +51,13 @@ public static class ShopServices
 
         services.AddSingleton(sp => DatabaseSetup.LoadStateMachine(sp));
         services.AddSingleton<BillEvents>();
-        services.AddScoped<BillService>();
-        services.AddScoped<IBillGateway>(sp => sp.GetRequiredService<BillService>());
+        services.AddBillServices();
         services.AddScoped<INotificationJournal, NotificationJournal>();
         services.AddHostedService<UnjudgedNotifications>();
         services.AddScoped<JournalArchive>();
         services.AddScoped<IPayModeSettingsStore, PayModeSettingsStore>();
         services.AddScoped<CheckoutService>();
+        services.AddScoped<ProductCatalog>();
         services.AddSingleton<CheckoutGate>();
         services.AddShopRateLimits();
         services.AddShopHealthChecks();
