@@ -3,7 +3,10 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.PayModes.Core;
+using Shop.Tests.Conformance.ProbeMode;
 
 namespace Shop.Tests.Infrastructure;
 
@@ -64,6 +67,7 @@ public class ShopFactory : WebApplicationFactory<Program>
         // A null value leaves the key unset: the shop's own default applies.
         foreach (var (key, value) in _settings.Where(setting => setting.Value is not null))
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddPayMode<ProbePayMode>());
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
