@@ -12,9 +12,15 @@ namespace Shop.Tests.Conformance.ProbeMode;
 /// registry-driven conformance tests check it without anyone writing its name in a list. Disabled until a test
 /// turns it on, like a provider mode on a fresh install.
 /// </summary>
-public sealed class ProbePayMode : PayMode<ProbeSettings, ProbeSelector, ProbeSettingsForm>
+public sealed class ProbePayMode : PayMode<ProbeSettings, ProbeSelector, ProbeSettingsForm>, IPayModeRegistration, IPayModeSandbox
 {
     public const string ModeCode = "probe";
+
+    /// <summary>A redirect mode rehearses against a sandbox; the probe's is one page saying where a provider's would be.</summary>
+    public static void Register(PayModeBuilder mode) => mode.SandboxRoutes<ProbePayMode>();
+
+    public void MapSandbox(IEndpointRouteBuilder sandbox) =>
+        sandbox.MapGet("/pay", () => TypedResults.Content("<!doctype html><title>Probe sandbox</title><p>Probe sandbox</p>", "text/html"));
 
     public override string Code => ModeCode;
 

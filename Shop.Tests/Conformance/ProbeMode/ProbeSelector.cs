@@ -6,19 +6,14 @@ using Shop.PayModes.Core.Components;
 namespace Shop.Tests.Conformance.ProbeMode;
 
 /// <summary>Written as a class because the test project has no Razor compiler; same shape as a pay mode's .razor selector.</summary>
-public sealed class ProbeSelector : ComponentBase
+public sealed class ProbeSelector : PayModeSelector<ProbeSettings>
 {
-    [Parameter, EditorRequired] public IPayMode Mode { get; set; } = default!;
-    [Parameter, EditorRequired] public PayModeSettings Settings { get; set; } = default!;
-    [Parameter] public long Total { get; set; }
-    [Parameter] public string Currency { get; set; } = "EUR";
-
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         builder.OpenComponent<SelectorCard>(0);
         builder.AddComponentParameter(1, nameof(SelectorCard.Mode), Mode);
         builder.AddComponentParameter(2, nameof(SelectorCard.ChildContent), (RenderFragment)(content =>
-            content.AddContent(0, (Settings as ProbeSettings)?.AccountName)));
+            content.AddContent(0, Settings.AccountName)));
         builder.CloseComponent();
     }
 }

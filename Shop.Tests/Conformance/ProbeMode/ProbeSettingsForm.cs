@@ -7,11 +7,8 @@ using Shop.PayModes.Core.Components;
 namespace Shop.Tests.Conformance.ProbeMode;
 
 /// <summary>Written as a class because the test project has no Razor compiler; same shape as a pay mode's .razor form.</summary>
-public sealed class ProbeSettingsForm : ComponentBase
+public sealed class ProbeSettingsForm : PayModeSettingsForm<ProbeSettings>
 {
-    [Parameter, EditorRequired] public ProbeSettings Settings { get; set; } = default!;
-    [Parameter] public EventCallback<PayModeSettings> OnValidSubmit { get; set; }
-
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         builder.OpenComponent<SettingsFormShell>(0);
