@@ -1,6 +1,6 @@
 namespace Shop.PayModes.Core;
 
-/// <summary>The bill lifecycle of the original shop (PAYMODES.md §2); admins know these names.</summary>
+/// <summary>The bill lifecycle of the original shop (docs/lifecycle.md); admins know these names.</summary>
 public enum BillState
 {
     Working,

@@ -27,7 +27,7 @@ public sealed record Availability(bool Offered, string? Reason = null)
 }
 
 /// <summary>
-/// One way to pay (PAYMODES.md §1). A pay mode is a folder holding a class implementing this,
+/// One way to pay (docs/pay-modes.md). A pay mode is a folder holding a class implementing this,
 /// its settings, a selector component, a settings-form component, an optional bill panel shown on
 /// the buyer's status page, and its endpoints under <c>/paymodes/{code}</c>. It is registered with
 /// <see cref="PayModeServiceCollectionExtensions.AddPayMode{T}"/>, which also requires <see cref="IPayModeRegistration"/>.

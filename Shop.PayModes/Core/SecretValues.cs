@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Shop.PayModes.Core;
 
 /// <summary>
-/// How a write-only secret (PAYMODES.md §3 rule 8) is shown and kept. A settings form never receives a stored
+/// How a write-only secret (docs/pay-modes.md, rule 8) is shown and kept. A settings form never receives a stored
 /// secret: it receives a "kept" marker that carries only the description ("set · ending in 1a2b"), satisfies
 /// validation like a real value, and tells the settings store to keep what it has.
 /// </summary>

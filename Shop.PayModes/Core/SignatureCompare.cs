@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Shop.PayModes.Core;
 
-/// <summary>Constant-time signature comparisons (spec §4: hex is case-insensitive, Base64 exact).</summary>
+/// <summary>Constant-time signature comparisons (docs/providers/README.md: hex is case-insensitive, Base64 exact).</summary>
 public static class SignatureCompare
 {
     public static bool HexEquals(string a, string b)

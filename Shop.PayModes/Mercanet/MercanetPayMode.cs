@@ -3,7 +3,7 @@ using Shop.PayModes.Mercanet.Sandbox;
 
 namespace Shop.PayModes.Mercanet;
 
-/// <summary>BNP Paribas Mercanet, i.e. Worldline Sips 2.0 Paypage POST (PAYMODES.md §4.1).</summary>
+/// <summary>BNP Paribas Mercanet, i.e. Worldline Sips 2.0 Paypage POST (docs/providers/mercanet.md).</summary>
 public sealed class MercanetPayMode
     : SignedFormPayMode<MercanetSettings, MercanetSelector, MercanetSettingsForm, MercanetNotificationProtocol>, IPayModeRegistration
 {

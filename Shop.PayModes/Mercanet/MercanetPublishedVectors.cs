@@ -1,6 +1,6 @@
 namespace Shop.PayModes.Mercanet;
 
-/// <summary>The Mercanet vectors published in PAYMODES.md §4.1 (the self-check and the lab's example use them).</summary>
+/// <summary>The Mercanet vectors published in docs/providers/mercanet.md (the self-check and the lab's example use them).</summary>
 public static class MercanetPublishedVectors
 {
     public const string HmacKey = "superSafeSecretKey";

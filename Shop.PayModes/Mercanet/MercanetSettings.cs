@@ -7,7 +7,7 @@ namespace Shop.PayModes.Mercanet;
 public sealed class MercanetSettings : PayModeSettings, IProviderSettings
 {
     /// <summary>
-    /// Hosts of a production Paypage: Mercanet's own (PAYMODES.md §4.1,
+    /// Hosts of a production Paypage: Mercanet's own (docs/providers/mercanet.md,
     /// <c>https://payment-webinit.mercanet.bnpparibas.net/paymentInit</c>) and Worldline Sips' generic production
     /// hosts (<c>https://payment-webinit.sips-services.com/paymentInit</c>, formerly <c>sips-atos.com</c>). The customer
     /// test (<c>payment-webinit-mercanet.test.sips-services.com</c>) and simulation
@@ -36,7 +36,7 @@ public sealed class MercanetSettings : PayModeSettings, IProviderSettings
     [Display(Name = "Seal algorithm")]
     public string SealAlgorithm { get; set; } = MercanetSealAlgorithmNames.HmacSha256;
 
-    /// <summary>The <c>Encode</c> field (§4.1): empty posts Data as plain text, <c>base64</c> posts it Base64-encoded (sealed as posted).</summary>
+    /// <summary>The <c>Encode</c> field (docs/providers/mercanet.md): empty posts Data as plain text, <c>base64</c> posts it Base64-encoded (sealed as posted).</summary>
     [RegularExpression("^(base64)?$", ErrorMessage = "Choose base64, or leave empty for plain Data.")]
     [Display(Name = "Data encoding")]
     public string? Encode { get; set; } = "";

@@ -10,7 +10,7 @@ public sealed class MercanetSignatureLab : ISignatureLabProvider
 
     public IReadOnlyList<string> Algorithms => MercanetSealAlgorithmNames.All;
 
-    /// <summary>The legacy SHA-256 vector of PAYMODES.md §4.1, with the public simulation key as the hint.</summary>
+    /// <summary>The legacy SHA-256 vector of docs/providers/mercanet.md, with the public simulation key as the hint.</summary>
     public SignatureLabExample Example { get; } = new(MercanetPublishedVectors.LegacyBody, MercanetSealAlgorithmNames.Sha256, null,
         MercanetPublishedVectors.LegacyKey, MercanetPublishedVectors.LegacySeal);
 

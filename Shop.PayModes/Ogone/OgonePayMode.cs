@@ -3,7 +3,7 @@ using Shop.PayModes.Ogone.Sandbox;
 
 namespace Shop.PayModes.Ogone;
 
-/// <summary>Ingenico / Worldline e-Commerce hosted page with SHA-IN / SHA-OUT (PAYMODES.md §4.3).</summary>
+/// <summary>Ingenico / Worldline e-Commerce hosted page with SHA-IN / SHA-OUT (docs/providers/ogone.md).</summary>
 public sealed class OgonePayMode
     : SignedFormPayMode<OgoneSettings, OgoneSelector, OgoneSettingsForm, OgoneNotificationProtocol>, IPayModeRegistration
 {

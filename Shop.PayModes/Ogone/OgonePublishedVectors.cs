@@ -1,6 +1,6 @@
 namespace Shop.PayModes.Ogone;
 
-/// <summary>The Ogone vectors published in PAYMODES.md §4.3 (the self-check and the lab's example use them).</summary>
+/// <summary>The Ogone vectors published in docs/providers/ogone.md (the self-check and the lab's example use them).</summary>
 public static class OgonePublishedVectors
 {
     public const string Passphrase = "Mysecretsig1875!?";

@@ -7,7 +7,7 @@ namespace Shop.PayModes.Ogone;
 public sealed class OgoneSettings : PayModeSettings, IProviderSettings
 {
     /// <summary>
-    /// The path of every production e-Commerce page, whatever the host (PAYMODES.md §4.3:
+    /// The path of every production e-Commerce page, whatever the host (docs/providers/ogone.md:
     /// <c>https://secure.ogone.com/ncol/prod/orderstandard_utf8.asp</c>); the test pages live under <c>/ncol/test/</c>.
     /// </summary>
     public const string ProductionPath = "/ncol/prod/";

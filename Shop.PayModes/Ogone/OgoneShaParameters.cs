@@ -9,13 +9,13 @@ namespace Shop.PayModes.Ogone;
 public static class OgoneShaParameters
 {
     /// <summary>
-    /// SHA-IN: spec §4.3's list, plus the further well-known names of Ogone's e-Commerce SHA-IN
+    /// SHA-IN: the list in docs/providers/ogone.md, plus the further well-known names of Ogone's e-Commerce SHA-IN
     /// appendix for layout, alias, 3-D Secure, customer/billing/shipping details and subscriptions.
     /// The shop's request builder only sends names from the spec's own list.
     /// </summary>
     public static readonly FrozenSet<string> ShaIn = FrozenSet.Create(StringComparer.Ordinal,
     [
-        // spec §4.3
+        // docs/providers/ogone.md
         "ACCEPTURL", "AMOUNT", "BACKURL", "BRAND", "CANCELURL", "CATALOGURL", "CN", "COMPLUS", "CURRENCY",
         "DECLINEURL", "EMAIL", "EXCEPTIONURL", "HOMEURL", "LANGUAGE", "LOGO", "OPERATION", "ORDERID",
         "OWNERADDRESS", "OWNERCTY", "OWNERTELNO", "OWNERTOWN", "OWNERZIP", "PARAMPLUS", "PARAMVAR", "PM",
@@ -40,7 +40,7 @@ public static class OgoneShaParameters
         "SUB_PERIOD_MOMENT", "SUB_PERIOD_NUMBER", "SUB_PERIOD_UNIT", "SUB_STARTDATE", "SUB_STATUS",
     ]);
 
-    /// <summary>SHA-OUT, exactly as listed in spec §4.3.</summary>
+    /// <summary>SHA-OUT, exactly as listed in docs/providers/ogone.md.</summary>
     public static readonly FrozenSet<string> ShaOut = FrozenSet.Create(StringComparer.Ordinal,
     [
         "AAVADDRESS", "AAVCHECK", "AAVMAIL", "AAVNAME", "AAVPHONE", "AAVZIP", "ACCEPTANCE", "ALIAS", "AMOUNT",

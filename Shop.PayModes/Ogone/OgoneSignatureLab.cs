@@ -17,7 +17,7 @@ public sealed class OgoneSignatureLab : ISignatureLabProvider
         new("out", "out (SHA-OUT: what the provider sends back)"),
     ];
 
-    /// <summary>The SHA-OUT vector of PAYMODES.md §4.3.</summary>
+    /// <summary>The SHA-OUT vector of docs/providers/ogone.md.</summary>
     public SignatureLabExample Example { get; } = new(OgonePublishedVectors.ShaOutBody, OgoneHashAlgorithmNames.Sha1, "out",
         OgonePublishedVectors.Passphrase, OgonePublishedVectors.ShaOutSha1);
 

@@ -154,7 +154,7 @@ public sealed class PayPalIpnProtocol(PayPalContext context, IHttpClientFactory 
         return NotificationCheck.Valid(new ProviderPayment(
             ProviderReference: attempt,
             Outcome: outcome,
-            // (txn_id, payment_status), never txn_id alone (§4.4); a message without txn_id is deduplicated on its exact bytes.
+            // (txn_id, payment_status), never txn_id alone (docs/providers/paypal.md); a message without txn_id is deduplicated on its exact bytes.
             IdempotencyKey: txn.Length > 0 ? $"ipn:{txn}:{status}" : $"ipn:body:{Convert.ToHexString(SHA256.HashData(raw.Body))}",
             Amount: PayPalOrderMessages.ParseAmount(Field("mc_gross"), currency),
             Currency: currency,

@@ -10,7 +10,7 @@ using Shop.PayModes.PayPal.Sandbox;
 namespace Shop.PayModes.PayPal;
 
 /// <summary>
-/// PayPal (PAYMODES.md §4.4): Checkout with Orders v2 and webhooks by default, or legacy Payments Standard
+/// PayPal (docs/providers/paypal.md): Checkout with Orders v2 and webhooks by default, or legacy Payments Standard
 /// with IPN. Both notify at <c>/paymodes/paypal/notify</c> (JSON webhook or form-encoded IPN). In the sandbox
 /// world (<see cref="ProviderWorld"/>: test mode, the integration's URLs all empty, none live) every call goes to
 /// the built-in sandbox under <c>/sandbox/paypal</c>, with the sandbox's client secret.

@@ -12,7 +12,7 @@ public sealed record PayPalUrls(string ShopBaseUrl, string ApiBaseUrl, string Pa
 
     /// <summary>
     /// Whether a URL is on PayPal's live side: <c>paypal.com</c> and every host under it (<c>api-m.paypal.com</c>,
-    /// <c>api.paypal.com</c>, <c>www.paypal.com</c>, <c>ipnpb.paypal.com</c>, <c>notify.paypal.com</c>, PAYMODES.md §4.4)
+    /// <c>api.paypal.com</c>, <c>www.paypal.com</c>, <c>ipnpb.paypal.com</c>, <c>notify.paypal.com</c>, docs/providers/paypal.md)
     /// except PayPal's own sandbox, <c>sandbox.paypal.com</c> and the hosts under it (<c>api-m.sandbox.paypal.com</c>, ...).
     /// </summary>
     public static bool IsLive(string? url) => ProductionUrls.Host(url)?.ToLowerInvariant() is { } host

@@ -4,7 +4,7 @@ using Shop.PayModes.SystemPay.Sandbox;
 
 namespace Shop.PayModes.SystemPay;
 
-/// <summary>Lyra's payment form (<c>vads_*</c> + signature): Systempay, Sogecommerce, PayZen (PAYMODES.md §4.2).</summary>
+/// <summary>Lyra's payment form (<c>vads_*</c> + signature): Systempay, Sogecommerce, PayZen (docs/providers/systempay.md).</summary>
 public sealed class SystemPayPayMode
     : SignedFormPayMode<SystemPaySettings, SystemPaySelector, SystemPaySettingsForm, SystemPayNotificationProtocol>, IPayModeRegistration
 {

@@ -1,6 +1,6 @@
 namespace Shop.PayModes.SystemPay;
 
-/// <summary>The SystemPay vector published in PAYMODES.md §4.2 (the self-check and the lab's example use it).</summary>
+/// <summary>The SystemPay vector published in docs/providers/systempay.md (the self-check and the lab's example use it).</summary>
 public static class SystemPayPublishedVectors
 {
     public const string Key = "1122334455667788";

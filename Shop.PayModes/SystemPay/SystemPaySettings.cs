@@ -44,7 +44,7 @@ public sealed class SystemPaySettings : PayModeSettings, IProviderSettings
             yield return new ValidationResult("The production key is needed in PRODUCTION mode.", [nameof(ProductionKey)]);
     }
 
-    /// <summary>Lyra's test and production payments share one page (PAYMODES.md §4.2): only <c>vads_ctx_mode</c> tells them apart.</summary>
+    /// <summary>Lyra's test and production payments share one page (docs/providers/systempay.md): only <c>vads_ctx_mode</c> tells them apart.</summary>
     IEnumerable<string?> IProviderSettings.ProviderUrls => [PaymentUrl];
 
     string? IProviderSettings.ProductionReason =>

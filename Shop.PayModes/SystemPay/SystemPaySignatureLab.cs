@@ -9,7 +9,7 @@ public sealed class SystemPaySignatureLab : ISignatureLabProvider
 
     public IReadOnlyList<string> Algorithms => SystemPayAlgorithmNames.All;
 
-    /// <summary>The HMAC-SHA-256 vector of PAYMODES.md §4.2.</summary>
+    /// <summary>The HMAC-SHA-256 vector of docs/providers/systempay.md.</summary>
     public SignatureLabExample Example { get; } = new(SystemPayPublishedVectors.HmacBody, SystemPayAlgorithmNames.HmacSha256, null,
         SystemPayPublishedVectors.Key, SystemPayPublishedVectors.HmacSignature);
 

@@ -8,7 +8,7 @@ using Shop.PayModes.Core;
 namespace Shop.PayModes.Test;
 
 /// <summary>
-/// The payment simulator (PAYMODES.md §1): pay now, pay with a deferred notification, fire it, fail,
+/// The payment simulator (docs/providers/test.md): pay now, pay with a deferred notification, fire it, fail,
 /// refuse or cancel. Only while the shop is in test mode, and only for admins unless the test override is on.
 /// Its notifications are real ones: signed, posted to <c>/paymodes/test/notify</c>, through the shared pipeline.
 /// </summary>

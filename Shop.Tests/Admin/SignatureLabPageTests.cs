@@ -9,7 +9,7 @@ using Shop.Web.Components.Admin;
 
 namespace Shop.Tests.Admin;
 
-/// <summary>The admin signature lab on the published vectors of PAYMODES.md §4.1–4.3.</summary>
+/// <summary>The admin signature lab on the published vectors of docs/providers/README.md.</summary>
 public sealed class SignatureLabPageTests : MudTestContext
 {
     private const string MercanetLegacySeal = "65421e720d149e8a79bdc9a29f6c462ed199b78f32e558c6c5fc15f0084e5384";

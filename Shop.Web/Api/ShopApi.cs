@@ -13,7 +13,7 @@ public sealed record ProductDto(string Sku, string Name, long Price, string Curr
 
 public sealed record BillDto(string Reference, string State, long Total, long PaidAmount, string Currency, string PayMode);
 
-/// <summary>The public JSON API of INTERFACES.md.</summary>
+/// <summary>The public JSON API of docs/interfaces.md.</summary>
 public static class ShopApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = false };

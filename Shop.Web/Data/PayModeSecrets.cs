@@ -6,7 +6,7 @@ using Shop.PayModes.Core;
 namespace Shop.Web.Data;
 
 /// <summary>
-/// The write-only settings of a pay mode (properties marked <see cref="SecretAttribute"/>, PAYMODES.md §3.8):
+/// The write-only settings of a pay mode (properties marked <see cref="SecretAttribute"/>, docs/pay-modes.md, rule 8):
 /// what the dashboard may show of them, and copies of settings with them blanked for forms.
 /// </summary>
 public static class PayModeSecrets

@@ -10,7 +10,7 @@ namespace Shop.Web.Data;
 /// <summary>
 /// Pay-mode configuration in the database, each mode's settings as JSON of its own settings type.
 /// Secret properties (<see cref="SecretAttribute"/>) are encrypted inside that JSON with Data Protection
-/// (keys in the same database); saving a blank secret keeps the stored one (PAYMODES.md §3.8).
+/// (keys in the same database); saving a blank secret keeps the stored one (docs/pay-modes.md, rule 8).
 /// </summary>
 public sealed class PayModeSettingsStore(
     IDbContextFactory<ShopDbContext> dbs,

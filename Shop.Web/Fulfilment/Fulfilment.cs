@@ -5,7 +5,7 @@ namespace Shop.Web.Fulfilment;
 public sealed record FulfilmentContext(string BillReference, BillItem Line, Customer Customer);
 
 /// <summary>
-/// Delivers one kind of product, in the two phases of PAYMODES.md §2: before payment, when the order is
+/// Delivers one kind of product, in the two phases of docs/lifecycle.md: before payment, when the order is
 /// confirmed (e.g. create the customer's account), and after payment, exactly once (the real delivery).
 /// Each returns a note for the delivery record, which is marked done only after the handler returned.
 /// Handlers must be idempotent (e.g. keyed on the bill reference and line number): if the shop stops between the

@@ -6,7 +6,7 @@ using Shop.Web.Data;
 
 namespace Shop.Web.Hosting;
 
-/// <summary>Verbs the shop executable runs instead of serving (INTERFACES.md, "Command line").</summary>
+/// <summary>Verbs the shop executable runs instead of serving (docs/interfaces.md, "Command line").</summary>
 public static class CommandLine
 {
     public const int Ok = 0;
@@ -27,7 +27,7 @@ public static class CommandLine
     /// <summary>The same, on given streams (tests).</summary>
     public static async Task<int?> TryRunAsync(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr) => args switch
     {
-        // PAYMODES.md §6: pure computation on stdin; no host, no database.
+        // docs/signature-lab.md: pure computation on stdin; no host, no database.
         ["signature", ..] => Signature(args, stdin, stdout, stderr),
         ["admin", .. var rest] => await AdminAsync(rest, stdout, stderr),
         ["journal", .. var rest] => await JournalAsync(rest, stdout, stderr),

@@ -3,7 +3,7 @@ using Shop.PayModes.Core;
 
 namespace Shop.Web.Hosting;
 
-/// <summary>The <c>Shop</c> configuration section (INTERFACES.md).</summary>
+/// <summary>The <c>Shop</c> configuration section (docs/interfaces.md).</summary>
 public sealed class ShopOptions
 {
     public const string Section = "Shop";

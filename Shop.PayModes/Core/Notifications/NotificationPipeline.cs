@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Shop.PayModes.Core;
 
 /// <summary>
-/// The one path every provider notification takes (PAYMODES.md §3):
+/// The one path every provider notification takes (docs/notifications.md):
 /// journal the raw data → verify the signature → match bill, amount, currency and merchant →
 /// idempotent transition → answer the provider.
 /// </summary>
@@ -143,7 +143,7 @@ public sealed class NotificationPipeline(
     }
 
     /// <summary>
-    /// A fault on the shop's side (database, delivery, a bug) is no verdict on the message, and never a 5xx (INTERFACES.md):
+    /// A fault on the shop's side (database, delivery, a bug) is no verdict on the message, and never a 5xx (docs/interfaces.md):
     /// the provider is told it was refused for now, so it sends it again, and idempotency takes care of any part already done.
     /// </summary>
     private static NotificationOutcome NotProcessed(Exception ex) =>

@@ -44,7 +44,7 @@ public sealed record SandboxRequestCheck(SandboxRequest? Request, string? Error)
 }
 
 /// <summary>
-/// The provider's side of one protocol (PAYMODES.md §5): checks a signed payment request with the
+/// The provider's side of one protocol (docs/sandbox.md): checks a signed payment request with the
 /// sandbox's own signer and signs the responses. Implementations must not reuse the pay mode's signing code.
 /// </summary>
 public interface IProviderSandbox

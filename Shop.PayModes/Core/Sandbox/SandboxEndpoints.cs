@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Shop.PayModes.Core.Sandbox;
 
 /// <summary>
-/// The built-in provider sandbox (PAYMODES.md §5) under <c>/sandbox/{code}</c>: a hosted payment page,
+/// The built-in provider sandbox (docs/sandbox.md) under <c>/sandbox/{code}</c>: a hosted payment page,
 /// signed browser returns, and signed server-to-server notifications (late, duplicated or retried on demand).
 /// Every route answers 404 unless the shop is in test mode, and 403 for a pay mode outside the sandbox world
 /// (<see cref="ProviderWorld"/>: a provider URL set, or a production configuration). It answers, redirects and

@@ -1,7 +1,7 @@
 namespace Shop.PayModes.Core.SignatureLab;
 
 /// <summary>
-/// A provider's published vector (PAYMODES.md §4) as a lab input. <see cref="PublicKey"/> is the spec's own test
+/// A provider's published vector (docs/providers/README.md) as a lab input. <see cref="PublicKey"/> is the spec's own test
 /// key: public, so the lab shows it as a hint and loads it with the example.
 /// </summary>
 public sealed record SignatureLabExample(string Body, string Algorithm, string? Direction, string PublicKey, string ExpectedSignature)

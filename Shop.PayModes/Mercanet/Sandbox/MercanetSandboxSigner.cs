@@ -4,7 +4,7 @@ using System.Text;
 namespace Shop.PayModes.Mercanet.Sandbox;
 
 /// <summary>
-/// The sandbox's own Sips seal, written from spec §4.1 independently of <see cref="MercanetSeal"/>
+/// The sandbox's own Sips seal, written from docs/providers/mercanet.md independently of <see cref="MercanetSeal"/>
 /// so that the sandbox and the pay mode cannot agree on a shared mistake.
 /// </summary>
 public static class MercanetSandboxSigner

@@ -4,7 +4,7 @@ using System.Text;
 namespace Shop.PayModes.Ogone.Sandbox;
 
 /// <summary>
-/// The sandbox's own SHA-IN / SHA-OUT, written from spec §4.3 independently of
+/// The sandbox's own SHA-IN / SHA-OUT, written from docs/providers/ogone.md independently of
 /// <see cref="OgoneSignature"/>. Its SHA-IN list is the spec's list only: the shop's request
 /// builder sends nothing else, so a disagreement would show up as a sandbox refusal.
 /// </summary>

@@ -15,7 +15,7 @@ using Shop.PayModes.Core.Sandbox;
 namespace Shop.PayModes.PayPal.Sandbox;
 
 /// <summary>
-/// PayPal's side of both integrations, in process (PAYMODES.md §5), only while PayPal is in the sandbox world
+/// PayPal's side of both integrations, in process (docs/sandbox.md), only while PayPal is in the sandbox world
 /// (<see cref="ProviderWorld"/>): OAuth (with the sandbox's client secret only), orders with an approval page,
 /// captures, signed webhooks and their verification; the Payments Standard page, IPN delivery and
 /// <c>_notify-validate</c>. It redirects and notifies only the shop's own <c>/paymodes/paypal/</c> endpoints

@@ -95,7 +95,7 @@ public sealed class SystemPaySandbox(IPayModeSettingsStore store, SandboxCredent
         return fields;
     }
 
-    /// <summary>Lyra's retries (§4.2): the same transaction, <c>vads_url_check_src=RETRY</c>, signed again.</summary>
+    /// <summary>Lyra's retries (docs/providers/systempay.md): the same transaction, <c>vads_url_check_src=RETRY</c>, signed again.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> SignRetryAsync(SandboxPayment payment,
         IReadOnlyList<KeyValuePair<string, string>> delivered, CancellationToken ct)
     {

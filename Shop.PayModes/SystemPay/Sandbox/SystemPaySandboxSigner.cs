@@ -4,7 +4,7 @@ using System.Text;
 namespace Shop.PayModes.SystemPay.Sandbox;
 
 /// <summary>
-/// The sandbox's own Lyra signature, written from spec §4.2 independently of
+/// The sandbox's own Lyra signature, written from docs/providers/systempay.md independently of
 /// <see cref="SystemPaySignature"/> so that the sandbox and the pay mode cannot share a mistake.
 /// </summary>
 public static class SystemPaySandboxSigner

@@ -5,7 +5,7 @@ using Shop.PayModes.Core;
 
 namespace Shop.Tests.PayModes.Core;
 
-/// <summary>A fault on the shop's side is no verdict on a notification, and never a 5xx (INTERFACES.md, "HTTP").</summary>
+/// <summary>A fault on the shop's side is no verdict on a notification, and never a 5xx (docs/interfaces.md, "HTTP").</summary>
 public sealed class NotificationPipelineTests
 {
     [Fact]

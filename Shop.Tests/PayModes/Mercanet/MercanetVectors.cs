@@ -1,6 +1,6 @@
 namespace Shop.Tests.PayModes.Mercanet;
 
-/// <summary>Published vectors of PAYMODES.md §4.1.</summary>
+/// <summary>Published vectors of docs/providers/mercanet.md.</summary>
 public static class MercanetVectors
 {
     public const string HmacKey = "superSafeSecretKey";

@@ -1,6 +1,6 @@
 namespace Shop.Tests.PayModes.Ogone;
 
-/// <summary>Published vectors of PAYMODES.md §4.3.</summary>
+/// <summary>Published vectors of docs/providers/ogone.md.</summary>
 public static class OgoneVectors
 {
     public const string Passphrase = "Mysecretsig1875!?";

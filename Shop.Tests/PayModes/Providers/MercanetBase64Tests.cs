@@ -5,7 +5,7 @@ using static Shop.Tests.PayModes.Providers.ProviderFlow;
 
 namespace Shop.Tests.PayModes.Providers;
 
-/// <summary>The shop with Mercanet's <c>Encode</c> setting on base64 (PAYMODES.md §4.1).</summary>
+/// <summary>The shop with Mercanet's <c>Encode</c> setting on base64 (docs/providers/mercanet.md).</summary>
 public sealed class MercanetBase64ShopFactory() : ProviderShopFactory(Base64Settings())
 {
     private static Dictionary<string, string?> Base64Settings()

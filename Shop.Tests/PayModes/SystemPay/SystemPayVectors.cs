@@ -1,6 +1,6 @@
 namespace Shop.Tests.PayModes.SystemPay;
 
-/// <summary>Published vector of PAYMODES.md §4.2.</summary>
+/// <summary>Published vector of docs/providers/systempay.md.</summary>
 public static class SystemPayVectors
 {
     public const string Key = "1122334455667788";

@@ -7,7 +7,7 @@ using Shop.Web.Hosting;
 
 namespace Shop.Tests.PayModes.Core.SignatureLab;
 
-/// <summary>The <c>signature</c> verb as the shop executable dispatches it (PAYMODES.md §6), on the published vectors.</summary>
+/// <summary>The <c>signature</c> verb as the shop executable dispatches it (docs/signature-lab.md), on the published vectors.</summary>
 public class SignatureVerbTests
 {
     private sealed record Run(int? ExitCode, string[] Lines, string Error);
