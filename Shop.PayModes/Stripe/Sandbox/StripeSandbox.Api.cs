@@ -85,8 +85,9 @@ public sealed partial class StripeSandbox
     internal static StripeAnswer Missing(string param) =>
         InvalidRequest($"Missing required param: {param}.", param, "parameter_missing");
 
+    /// <summary>An unknown id: 404 when the URL names it, 400 when a parameter does (as Stripe answers both).</summary>
     internal static StripeAnswer NoSuch(string kind, string id, string param = "id") =>
-        Error(StatusCodes.Status404NotFound, "invalid_request_error", $"No such {kind}: '{id}'", "resource_missing", param);
+        Error(param == "id" ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, "invalid_request_error", $"No such {kind}: '{id}'", "resource_missing", param);
 
     internal static StripeAnswer Unrecognized(HttpRequest request) =>
         Error(StatusCodes.Status404NotFound, "invalid_request_error",

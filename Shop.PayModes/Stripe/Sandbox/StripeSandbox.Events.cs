@@ -66,14 +66,24 @@ public sealed partial class StripeSandbox
     internal string Sign(string payload) => StripeSandboxSignature.Header(WebhookSecret, Now, payload);
 
     /// <summary>An event caused by an API call goes out after the call answers, as Stripe's do (never inside the shop's call).</summary>
-    private void DeliverLater(SandboxSession session, SandboxEvent later) =>
+    private void DeliverLater(SandboxSession session, SandboxEvent later)
+    {
+        // Queued now, in the order the calls happened; each task sends the oldest waiting, one at a time per session.
+        session.Outbox.Enqueue(later);
         _ = Task.Run(async () =>
         {
-            // Ordered per session: an event waits for the one before it, as the shop would see them from Stripe.
             await session.Deliveries.WaitAsync();
-            try { await DeliverAsync(later); }
-            finally { session.Deliveries.Release(); }
+            try
+            {
+                if (session.Outbox.TryDequeue(out var next))
+                    await DeliverAsync(next);
+            }
+            finally
+            {
+                session.Deliveries.Release();
+            }
         });
+    }
 
     private async Task<int> DeliverNowAsync(SandboxSession session, SandboxEvent now, CancellationToken ct)
     {

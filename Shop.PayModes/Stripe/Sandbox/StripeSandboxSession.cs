@@ -80,6 +80,9 @@ internal sealed class SandboxSession
     /// <summary>One delivery at a time per session, so the shop receives its events in the order they happened.</summary>
     public SemaphoreSlim Deliveries { get; } = new(1, 1);
 
+    /// <summary>Events an API call caused, waiting to go out after the call answered.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<SandboxEvent> Outbox { get; } = new();
+
     public long AmountTotal => LineItems.Sum(l => l.Total);
 
     /// <summary><c>open</c>, <c>complete</c> or <c>expired</c>.</summary>
