@@ -23,5 +23,6 @@ public static class BuiltInPayModes
         .AddPayMode<MercanetPayMode>()
         .AddPayMode<SystemPayPayMode>()
         .AddPayMode<OgonePayMode>()
-        .AddPayMode<PayPalPayMode>();
+        .AddPayMode<PayPalPayMode>()
+        .AddPayMode<Stripe.StripePayMode>();
 }
