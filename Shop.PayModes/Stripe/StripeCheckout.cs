@@ -10,7 +10,7 @@ namespace Shop.PayModes.Stripe;
 /// <summary>The buyer-facing side: the hand-over to Stripe Checkout, the return (display only) and the cancel.</summary>
 public sealed class StripeCheckout(
     PaymentHandover handover,
-    StripeContext context,
+    StripeGateway context,
     IBillGateway bills,
     IShopSettings shop,
     ILogger<StripeCheckout> logger)

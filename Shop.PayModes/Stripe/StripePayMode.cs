@@ -20,8 +20,8 @@ public sealed class StripePayMode : PayMode<StripeSettings, StripeSelector, Stri
 
     public static void Register(PayModeBuilder mode)
     {
-        StripeContext.AddClient(mode.Services);
-        mode.Services.AddScoped<StripeContext>();
+        StripeGateway.AddClient(mode.Services);
+        mode.Services.AddScoped<StripeGateway>();
         mode.Services.AddScoped<StripeCheckout>();
         mode.NotificationProtocol<StripeWebhookProtocol>().SignatureLab<StripeSignatureLab>();
         StripeSandbox.AddTo(mode);

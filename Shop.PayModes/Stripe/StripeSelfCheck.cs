@@ -46,12 +46,12 @@ public static class StripeSelfCheck
     {
         if (string.IsNullOrWhiteSpace(configured))
             return new(ApiBaseUrl, true, shopTestMode
-                ? $"empty: the built-in sandbox while the shop is in test mode with a test key, else Stripe's {StripeContext.LiveApiBase}"
-                : $"empty: Stripe's {StripeContext.LiveApiBase}");
+                ? $"empty: the built-in sandbox while the shop is in test mode with a test key, else Stripe's {StripeGateway.LiveApiBase}"
+                : $"empty: Stripe's {StripeGateway.LiveApiBase}");
         if (!Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             return new(ApiBaseUrl, false, "not an absolute URL");
         var shown = uri.GetLeftPart(UriPartial.Path);
-        if (uri.AbsolutePath.TrimEnd('/').EndsWith(StripeContext.SandboxPrefix, StringComparison.Ordinal))
+        if (uri.AbsolutePath.TrimEnd('/').EndsWith(StripeGateway.SandboxPrefix, StringComparison.Ordinal))
             return new(ApiBaseUrl, false, $"{shown} is the built-in sandbox, which only serves Stripe when this URL is empty: leave it empty");
         return uri.Scheme == Uri.UriSchemeHttps ? new(ApiBaseUrl, true, shown) : new(ApiBaseUrl, false, $"{shown} is not https: Stripe only answers https");
     }

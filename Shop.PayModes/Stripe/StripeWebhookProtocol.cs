@@ -10,7 +10,7 @@ namespace Shop.PayModes.Stripe;
 /// signing secret, at most <see cref="ToleranceSeconds"/> old) before any field is read. An event of another API version
 /// than the library's is still judged on its fields.
 /// </summary>
-public sealed class StripeWebhookProtocol(StripeContext context, TimeProvider clock) : INotificationProtocol
+public sealed class StripeWebhookProtocol(StripeGateway context, TimeProvider clock) : INotificationProtocol
 {
     public const string SignatureHeader = "Stripe-Signature";
 

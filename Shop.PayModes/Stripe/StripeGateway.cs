@@ -12,7 +12,7 @@ public sealed record StripeSetup(StripeSettings Settings, string ApiBase, string
 /// Resolves the settings through <see cref="EffectiveSettings"/> (in the sandbox world the secret key and the webhook
 /// secret are the sandbox's, never the configured ones) and builds the official client on them.
 /// </summary>
-public sealed class StripeContext(EffectiveSettings effective, ShopAddress address, IHttpClientFactory clients)
+public sealed class StripeGateway(EffectiveSettings effective, ShopAddress address, IHttpClientFactory clients)
 {
     /// <summary>The named HttpClient under Stripe.net (tests give it the TestServer's handler).</summary>
     public const string HttpClientName = "stripe-api";
