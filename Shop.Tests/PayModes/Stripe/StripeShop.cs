@@ -21,19 +21,24 @@ namespace Shop.Tests.PayModes.Stripe;
 /// sandbox's. Stripe.net's HttpClient gets <paramref name="api"/> (a fake Stripe) or else the TestServer's handler (the
 /// built-in sandbox).
 /// </summary>
-public class StripeFactory(Func<HttpMessageHandler>? api = null) : ShopFactory(new Dictionary<string, string?>
+public class StripeFactory(Func<HttpMessageHandler>? api = null) : ShopFactory(Settings)
 {
-    ["Shop:TestMode"] = "true",
-    ["PayModes:stripe:Enabled"] = "true",
-    ["PayModes:stripe:SecretKey"] = "sk_test_configured0000",
-    ["PayModes:stripe:WebhookSecret"] = "whsec_configured0000",
-})
-{
+    public static Dictionary<string, string?> Settings => new()
+    {
+        ["Shop:TestMode"] = "true",
+        ["PayModes:stripe:Enabled"] = "true",
+        ["PayModes:stripe:SecretKey"] = "sk_test_configured0000",
+        ["PayModes:stripe:WebhookSecret"] = "whsec_configured0000",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddHttpClient(StripeGateway.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => api?.Invoke() ?? Server.CreateHandler()));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient(StripeGateway.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => api?.Invoke() ?? Server.CreateHandler());
+            services.AddHttpClient(SandboxNotifier.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+        });
     }
 
     /// <summary>The signing secret the shop verifies webhooks with in the sandbox world.</summary>
@@ -52,6 +57,8 @@ public class StripeFactory(Func<HttpMessageHandler>? api = null) : ShopFactory(n
 
     public Task<List<NotificationVerdict>> VerdictsAsync() => DbAsync(db => db.Notifications.OrderBy(n => n.Id).Select(n => n.Verdict).ToListAsync());
 }
+
+public sealed class SandboxStripeFactory() : StripeFactory();
 
 /// <summary>Stripe as far as session creation goes: answers every call with a session, and records what Stripe.net sent.</summary>
 public sealed class FakeStripeApi(ConcurrentQueue<FakeStripeApi.Call> calls) : HttpMessageHandler
