@@ -1,28 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
-using Shop.PayModes.Check;
 using Shop.PayModes.Core;
-using Shop.PayModes.FreeOrder;
-using Shop.PayModes.Mercanet;
-using Shop.PayModes.Ogone;
-using Shop.PayModes.PayPal;
-using Shop.PayModes.SystemPay;
-using Shop.PayModes.Test;
-using Shop.PayModes.Transfer;
 
 namespace Shop.PayModes;
 
-/// <summary>The pay modes the shop ships with: the only place that names them all. A new mode is its folder plus one line here.</summary>
+/// <summary>The pay modes the shop ships with: the only place that names them all. A new mode is its folder plus one line here: each line names its mode by namespace, so no using is added.</summary>
 public static class BuiltInPayModes
 {
     /// <summary>Registers every built-in pay mode with what it declares, in the default display order.</summary>
     public static IServiceCollection AddBuiltInPayModes(this IServiceCollection services) => services
-        .AddPayMode<TestPayMode>()
-        .AddPayMode<FreeOrderPayMode>()
-        .AddPayMode<CheckPayMode>()
-        .AddPayMode<TransferPayMode>()
-        .AddPayMode<MercanetPayMode>()
-        .AddPayMode<SystemPayPayMode>()
-        .AddPayMode<OgonePayMode>()
-        .AddPayMode<PayPalPayMode>()
-        .AddPayMode<Stripe.StripePayMode>();
+        .AddPayMode<Test.TestPayMode>()
+        .AddPayMode<FreeOrder.FreeOrderPayMode>()
+        .AddPayMode<Check.CheckPayMode>()
+        .AddPayMode<Transfer.TransferPayMode>()
+        .AddPayMode<Mercanet.MercanetPayMode>()
+        .AddPayMode<SystemPay.SystemPayPayMode>()
+        .AddPayMode<Ogone.OgonePayMode>()
+        .AddPayMode<Stripe.StripePayMode>()
+        .AddPayMode<PayPal.PayPalPayMode>();
 }

@@ -1,6 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Shop.PayModes.Core;
 
-/// <summary>The bill lifecycle of the original shop (docs/lifecycle.md); admins know these names.</summary>
+/// <summary>The bill lifecycle of the original shop (docs/lifecycle.md); admins know these names.
+/// In JSON a state is always its upper-case name (<see cref="BillStates.ToWire"/>), never its number.</summary>
+[JsonConverter(typeof(BillStateJsonConverter))]
 public enum BillState
 {
     Working,
@@ -33,4 +38,16 @@ public static class BillStates
     /// <summary>The payment did not go through: the buyer may retry with the same cart.</summary>
     public static bool IsUnsuccessful(this BillState state) =>
         state is BillState.Failed or BillState.Refused or BillState.Cancelled;
+}
+
+/// <summary>Writes a <see cref="BillState"/> as its wire name and reads one back (any case); a number or an unknown name is refused.</summary>
+public sealed class BillStateJsonConverter : JsonConverter<BillState>
+{
+    public override BillState Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && BillStates.TryParse(reader.GetString(), out var state)
+            ? state
+            : throw new JsonException("A bill state is one of its upper-case names, e.g. \"SOLDOUT\".");
+
+    public override void Write(Utf8JsonWriter writer, BillState value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToWire());
 }

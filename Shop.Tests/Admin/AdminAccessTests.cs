@@ -281,6 +281,19 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
     }
 
     [Fact]
+    public async Task The_trace_api_names_states_as_the_rest_of_the_api_does()
+    {
+        var order = await shop.CreateClient().PlaceAsync("check", ("MUG-001", 1));
+        var admin = await shop.SignedInAsync(AdminHelpers.AdminEmail, AdminHelpers.AdminPassword);
+
+        using var trace = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync($"/admin/api/bills/{order.Reference}/trace"));
+
+        var placed = trace.RootElement.EnumerateArray().First();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, placed.GetProperty("fromState").ValueKind);
+        Assert.Equal("PLACED", placed.GetProperty("toState").GetString());   // was the number 1
+    }
+
+    [Fact]
     public async Task Bill_page_shows_raw_notifications_redacted_and_the_dashboard_lists_the_rejected_ones()
     {
         var order = await shop.CreateClient().PlaceAsync("check", ("MUG-001", 1));

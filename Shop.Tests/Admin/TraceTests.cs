@@ -63,6 +63,6 @@ public sealed class TraceTests : AdminComponentContext
         cut.Find(".trace-filter-reference input").Input("txn_0Bx5Mw3Rt");
         // The field debounces, then the grid reloads from the database: generous on a loaded 2-core machine (it returns once it holds).
         cut.WaitForAssertion(() => Assert.Contains("order placed (REFGRACE0002)", Assert.Single(cut.FindAll(".trace-grid tbody tr.mud-table-row")).TextContent),
-            TimeSpan.FromSeconds(10));
+            TimeSpan.FromSeconds(30));
     }
 }
