@@ -15,5 +15,6 @@ public static class BuiltInPayModes
         .AddPayMode<Mercanet.MercanetPayMode>()
         .AddPayMode<SystemPay.SystemPayPayMode>()
         .AddPayMode<Ogone.OgonePayMode>()
+        .AddPayMode<Stripe.StripePayMode>()
         .AddPayMode<PayPal.PayPalPayMode>();
 }
