@@ -14,6 +14,8 @@ try
     builder.AddShopLogging().AddShopServices();
 
     var app = builder.Build();
+    var data = app.Services.GetRequiredService<DataLocation>();
+    app.Logger.Log(data.Legacy ? LogLevel.Warning : LogLevel.Information, "Data directory {DataDirectory}: {Reason:l}", data.Path, data.Reason);
     await DatabaseSetup.InitializeAsync(app.Services);
     HostTrust.RefuseToServeWithoutPublicUrl(app.Services);
     app.UseShopPipeline();

@@ -24,6 +24,13 @@ public sealed record BillView(
 {
     /// <summary>Payment attempts opened for the bill so far (the hand-over caps them).</summary>
     public int AttemptCount { get; init; }
+
+    /// <summary>The short order number people quote (<c>2026-000123</c>); the status URL's <see cref="Reference"/> stays secret.</summary>
+    public string Number { get; init; } = "";
+
+    /// <summary>The ISO 11649 creditor reference (compact) a deferred payment quotes; null for other modes and for
+    /// bills placed before such references existed (their instructions named <see cref="Reference"/>).</summary>
+    public string? PaymentReference { get; init; }
 }
 
 /// <summary>Who did something to a bill, as the trace shows it.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using Shop.PayModes.Core;
 using Shop.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,7 +33,12 @@ public sealed class CheckoutBrowserTests(CheckoutBrowserFactory shop, BrowserFix
         await Expect(page.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "PENDING");
         await Expect(page.Locator(".paymode-instructions")).ToContainTextAsync("payable to Demo Shop SARL");
         var reference = page.Url.Split('/')[^1];
-        await Expect(page.Locator(".paymode-instructions .bill-reference")).ToHaveTextAsync(reference);
+        // The cheque names the ISO 11649 reference made from the order number, not the status URL's secret reference.
+        var number = (await page.Locator(".bill-number").First.TextContentAsync())!.Trim();
+        Assert.Matches(@"^\d{4}-\d{6}$", number);
+        var quoted = (await page.Locator(".paymode-instructions .payment-reference").TextContentAsync())!;
+        Assert.Equal(CreditorReference.Format(CreditorReference.Create(number.Replace("-", ""))), quoted);
+        Assert.DoesNotContain(reference, await page.Locator(".paymode-instructions").TextContentAsync());
         await BrowserFixture.ScreenshotAsync(page, "checkout-cheque-pending");
     }
 

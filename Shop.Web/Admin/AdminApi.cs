@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.PayModes.Core;
 using Shop.Web.Data;
@@ -9,7 +10,15 @@ public sealed record AdminPayModeDto(string Code, string Name, string Kind, bool
     IReadOnlyList<string> Problems, IReadOnlyDictionary<string, string> Secrets);
 
 public sealed record AdminBillDto(string Reference, DateTime CreatedAt, string Customer, string Email, long Total, long PaidAmount,
-    string Currency, string State, string PayMode, bool Flagged, string? FlagReason);
+    string Currency, string State, string PayMode, bool Flagged, string? FlagReason)
+{
+    /// <summary>The order number (<c>2026-000123</c>).</summary>
+    public string Number { get; init; } = "";
+
+    /// <summary>The ISO 11649 reference (compact) a deferred payment quotes; absent for other modes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PaymentReference { get; init; }
+}
 
 public sealed record AdminBillPageDto(IReadOnlyList<AdminBillDto> Items, int TotalCount);
 
@@ -41,7 +50,11 @@ public static class AdminApi
         }
         var result = await bills.SearchAsync(new BillFilter(parsed, payMode, from, to, q), page, Math.Clamp(pageSize, 1, 500), ct: ct);
         return TypedResults.Ok(new AdminBillPageDto([.. result.Items.Select(b => new AdminBillDto(b.Reference, b.CreatedAt, b.CustomerName, b.CustomerEmail,
-            b.Total, b.PaidAmount, b.Currency, b.State.ToWire(), b.PayMode, b.Flagged, b.FlagReason))], result.TotalCount));
+            b.Total, b.PaidAmount, b.Currency, b.State.ToWire(), b.PayMode, b.Flagged, b.FlagReason)
+        {
+            Number = b.Number,
+            PaymentReference = b.PaymentReference,
+        })], result.TotalCount));
     }
 
     private static async Task<Results<Ok<TraceRow[]>, NotFound>> GetTrace(AdminBills bills, string reference, CancellationToken ct) =>

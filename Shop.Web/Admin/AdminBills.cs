@@ -26,7 +26,14 @@ public sealed record BillRow(
     BillState State,
     string PayMode,
     bool Flagged,
-    string? FlagReason);
+    string? FlagReason)
+{
+    /// <summary>The order number (<c>2026-000123</c>).</summary>
+    public string Number { get; init; } = "";
+
+    /// <summary>The ISO 11649 reference (compact) a deferred payment quotes, when the bill has one.</summary>
+    public string? PaymentReference { get; init; }
+}
 
 public sealed record BillPage(IReadOnlyList<BillRow> Items, int TotalCount);
 
@@ -58,7 +65,12 @@ public sealed record AttemptRow(DateTime CreatedAt, string PayMode, string Provi
 /// <summary>One bill as the administrator's page shows it: lines in order, attempts oldest first.</summary>
 public sealed record AdminBillView(string Reference, BillState State, long Total, long PaidAmount, string Currency, string PayMode,
     DateTime CreatedAt, DateTime UpdatedAt, bool Flagged, string? FlagReason, BillCustomer Customer,
-    IReadOnlyList<BillLine> Items, IReadOnlyList<AttemptRow> Attempts);
+    IReadOnlyList<BillLine> Items, IReadOnlyList<AttemptRow> Attempts)
+{
+    public string Number { get; init; } = "";
+
+    public string? PaymentReference { get; init; }
+}
 
 public sealed record BillDetail(AdminBillView Bill, IReadOnlyList<TraceRow> Trace, IReadOnlyList<NotificationRow> Notifications);
 
@@ -193,10 +205,17 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
         }
         if (filter.FlaggedOnly)
             query = query.Where(b => b.Flagged);
-        if (!string.IsNullOrWhiteSpace(filter.Text))
+        if (!string.IsNullOrWhiteSpace(filter.Text) && PaymentReferenceSearch(filter.Text) is { } rf)
+        {
+            // A payment reference as a payer quotes it (spaces, any case): that bill, whatever else matches the text.
+            var number = BillNumbers.NumberOf(rf) ?? "";
+            query = query.Where(b => b.PaymentReference == rf || b.Number == number);
+        }
+        else if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var pattern = $"%{EscapeLike(filter.Text.Trim())}%";
             query = query.Where(b => EF.Functions.Like(b.Reference, pattern, "\\")
+                || EF.Functions.Like(b.Number, pattern, "\\")
                 || EF.Functions.Like(b.Customer.FirstName + " " + b.Customer.LastName, pattern, "\\")
                 || EF.Functions.Like(b.Customer.Email, pattern, "\\"));
         }
@@ -224,12 +243,24 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
         return new AdminBillView(b.Reference, b.State, b.Total, b.PaidAmount, b.Currency, b.PayMode, b.CreatedAt, b.UpdatedAt, b.Flagged, b.FlagReason,
             new BillCustomer(c.FirstName, c.LastName, c.Email, c.Address, c.Zip, c.City, c.Country),
             [.. b.Items.OrderBy(i => i.LineNo).Select(i => new BillLine(i.LineNo, i.Sku, i.Name, i.UnitPrice, i.Quantity, i.LineTotal))],
-            [.. b.Attempts.OrderBy(a => a.Id).Select(a => new AttemptRow(a.CreatedAt, a.PayMode, a.ProviderReference))]);
+            [.. b.Attempts.OrderBy(a => a.Id).Select(a => new AttemptRow(a.CreatedAt, a.PayMode, a.ProviderReference))])
+        {
+            Number = b.Number,
+            PaymentReference = b.PaymentReference,
+        };
     }
 
     private static IQueryable<BillRow> Rows(IQueryable<Bill> query) => query.Select(b => new BillRow(
         b.Reference, b.CreatedAt, b.Customer.FirstName + " " + b.Customer.LastName, b.Customer.Email,
-        b.Total, b.PaidAmount, b.Currency, b.State, b.PayMode, b.Flagged, b.FlagReason));
+        b.Total, b.PaidAmount, b.Currency, b.State, b.PayMode, b.Flagged, b.FlagReason)
+    {
+        Number = b.Number,
+        PaymentReference = b.PaymentReference,
+    });
+
+    /// <summary>The compact form of <paramref name="text"/> when it is a valid ISO 11649 reference (any case, spaces allowed).</summary>
+    private static string? PaymentReferenceSearch(string text) =>
+        CreditorReference.IsValid(text) ? CreditorReference.Compact(text) : null;
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Shop.PayModes.Core;
@@ -11,7 +12,15 @@ namespace Shop.Web.Api;
 
 public sealed record ProductDto(string Sku, string Name, long Price, string Currency);
 
-public sealed record BillDto(string Reference, string State, long Total, long PaidAmount, string Currency, string PayMode);
+public sealed record BillDto(string Reference, string State, long Total, long PaidAmount, string Currency, string PayMode)
+{
+    /// <summary>The order number people quote (<c>2026-000123</c>).</summary>
+    public string Number { get; init; } = "";
+
+    /// <summary>The ISO 11649 reference a deferred payment quotes (compact); absent for other modes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PaymentReference { get; init; }
+}
 
 /// <summary>The public JSON API of docs/interfaces.md.</summary>
 public static class ShopApi
@@ -74,7 +83,11 @@ public static class ShopApi
         var bill = reference.Length <= 64 ? await bills.FindAsync(reference, ct) : null;
         return bill is null
             ? TypedResults.Problem(title: "Unknown bill", detail: "No bill has this reference.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(new BillDto(bill.Reference, bill.State.ToWire(), bill.Total, bill.PaidAmount, bill.Currency, bill.PayMode));
+            : TypedResults.Ok(new BillDto(bill.Reference, bill.State.ToWire(), bill.Total, bill.PaidAmount, bill.Currency, bill.PayMode)
+            {
+                Number = bill.Number,
+                PaymentReference = bill.PaymentReference,
+            });
     }
 
     /// <summary>"$.items[0].quantity" → "items[0].quantity"; the body itself when the path is unknown.</summary>

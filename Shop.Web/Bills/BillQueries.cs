@@ -31,6 +31,8 @@ public sealed class BillQueries(IDbContextFactory<ShopDbContext> dbs)
             bill.CreatedAt, bill.UpdatedAt, bill.Flagged, bill.FlagReason, attempt is null ? null : ToView(attempt))
         {
             AttemptCount = await db.PaymentAttempts.CountAsync(a => a.BillId == bill.Id, ct),
+            Number = bill.Number,
+            PaymentReference = bill.PaymentReference,
         };
     }
 

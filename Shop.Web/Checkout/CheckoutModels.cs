@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Shop.PayModes.Core;
 
 namespace Shop.Web.Checkout;
@@ -9,7 +10,15 @@ public sealed record CheckoutCustomer(string? FirstName, string? LastName, strin
 /// <summary>The body of <c>POST /api/checkout</c>, also what the checkout page submits.</summary>
 public sealed record CheckoutRequest(IReadOnlyList<CheckoutItem>? Items, CheckoutCustomer? Customer, string? PayMode);
 
-public sealed record CheckoutResult(string Reference, string State, long Total, string Currency, string PayMode, string PayUrl);
+public sealed record CheckoutResult(string Reference, string State, long Total, string Currency, string PayMode, string PayUrl)
+{
+    /// <summary>The order number people quote (<c>2026-000123</c>).</summary>
+    public string Number { get; init; } = "";
+
+    /// <summary>The ISO 11649 reference a deferred payment quotes (compact); absent for other modes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PaymentReference { get; init; }
+}
 
 /// <summary>Either a placed order or the problems, keyed by the JSON path of the bad field.</summary>
 public sealed record CheckoutOutcome(CheckoutResult? Result, IReadOnlyDictionary<string, string[]> Errors)

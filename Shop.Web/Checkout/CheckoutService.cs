@@ -49,10 +49,14 @@ public sealed partial class CheckoutService(
 
         var bill = await CreateBillAsync(request.Customer!, lines, total, currency, payMode!, retryOf, ct);
         events.Raise(bill.Reference);
-        logger.LogInformation("Bill {BillReference} ({PayMode}) placed for {Total}", bill.Reference, bill.PayMode, Money.Format(bill.Total, bill.Currency));
+        logger.LogInformation("Bill {BillReference} ({PayMode}) placed as order {BillNumber} for {Total}", bill.Reference, bill.PayMode, bill.Number, Money.Format(bill.Total, bill.Currency));
         // On the shop's own address, never the request's: the buyer's browser follows it.
         var payUrl = PayModeRoutes.SendUrl(address, bill.PayMode, bill.Reference);
-        return new CheckoutOutcome(new CheckoutResult(bill.Reference, bill.State.ToWire(), bill.Total, bill.Currency, bill.PayMode, payUrl), errors);
+        return new CheckoutOutcome(new CheckoutResult(bill.Reference, bill.State.ToWire(), bill.Total, bill.Currency, bill.PayMode, payUrl)
+        {
+            Number = bill.Number,
+            PaymentReference = bill.PaymentReference,
+        }, errors);
     }
 
     /// <summary>The cart and details of an earlier bill, so a buyer whose payment failed can retry in one click.</summary>
@@ -162,6 +166,9 @@ public sealed partial class CheckoutService(
             })],
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        bill.Number = await BillNumbers.AllocateAsync(db, now, ct);
+        if (offers.Registry.Find(payMode)?.Kind == PayModeKind.Deferred)
+            bill.PaymentReference = BillNumbers.PaymentReferenceFor(bill.Number);
         db.Bills.Add(bill);
         await db.SaveChangesAsync(ct);
         var earlier = retryOf is { Length: > 0 and <= 64 }
@@ -169,7 +176,7 @@ public sealed partial class CheckoutService(
             : null;
         if (earlier is not null && !earlier.State.IsUnsuccessful())
             earlier = null;   // only a failed, refused or cancelled bill is retried
-        var placed = $"order placed, {Money.Format(total, currency)} by {payMode}" + (earlier is null ? "" : $" (retry of bill {earlier.Reference})");
+        var placed = $"order placed ({bill.Number}), {Money.Format(total, currency)} by {payMode}" + (earlier is null ? "" : $" (retry of bill {earlier.Reference})");
         db.BillTraces.Add(new BillTrace { BillId = bill.Id, At = now, Who = Actor.Buyer.Name, What = placed, ToState = BillState.Placed, PayMode = payMode });
         if (earlier is not null)
             db.BillTraces.Add(new BillTrace { BillId = earlier.Id, At = now, Who = Actor.Buyer.Name, What = $"buyer tried again as bill {bill.Reference}", PayMode = payMode });

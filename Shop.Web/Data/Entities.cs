@@ -34,6 +34,10 @@ public sealed class Bill
     public int Id { get; set; }
     /// <summary>Public, unguessable (128 random bits, URL-safe).</summary>
     public required string Reference { get; set; }
+    /// <summary>The short order number people quote (<c>2026-000123</c>): see <see cref="Bills.BillNumbers"/>.</summary>
+    public string Number { get; set; } = "";
+    /// <summary>ISO 11649 creditor reference (compact, <c>RF…</c>) a deferred payment quotes; null for other modes.</summary>
+    public string? PaymentReference { get; set; }
     public int CustomerId { get; set; }
     public Customer Customer { get; set; } = default!;
     public List<BillItem> Items { get; set; } = [];

@@ -27,6 +27,32 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options)
     public DbSet<BillTransitionRow> BillTransitions => Set<BillTransitionRow>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<ShopSettingRow> ShopSettings => Set<ShopSettingRow>();
+
+    /// <summary>Every bill has an order number: one inserted without (any path but the checkout's) gets the next in the
+    /// same transaction as its insert.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var unnumbered = UnnumberedBills();
+        if (unnumbered.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        foreach (var bill in unnumbered)
+            bill.Number = await global::Shop.Web.Bills.BillNumbers.AllocateAsync(this, bill.CreatedAt, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (own is not null)
+            await own.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (UnnumberedBills().Count == 0)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        return SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    }
+
+    private List<Bill> UnnumberedBills() =>
+        [.. ChangeTracker.Entries<Bill>().Where(e => e.State == EntityState.Added && e.Entity.Number.Length == 0).Select(e => e.Entity)];
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
@@ -51,6 +77,10 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options)
             e.HasIndex(b => b.Reference).IsUnique();
             e.HasIndex(b => new { b.State, b.CreatedAt });
             e.Property(b => b.Reference).HasMaxLength(32);
+            e.HasIndex(b => b.Number).IsUnique();
+            e.Property(b => b.Number).HasMaxLength(16);
+            e.HasIndex(b => b.PaymentReference);
+            e.Property(b => b.PaymentReference).HasMaxLength(25);
             e.Property(b => b.PayMode).HasMaxLength(32);
             e.HasMany(b => b.Items).WithOne().HasForeignKey(i => i.BillId);
             e.HasMany(b => b.Attempts).WithOne(a => a.Bill).HasForeignKey(a => a.BillId);

@@ -26,7 +26,7 @@ public sealed class ShopOptions
 
     public SellerOptions Seller { get; set; } = new();
 
-    /// <summary>Where the database, keys and logs live; empty: <c>App_Data</c> under the content root.</summary>
+    /// <summary>Where the database, keys and logs live; empty: see <see cref="DataLocation.Resolve"/>.</summary>
     public string? DataDirectory { get; set; }
 
     public KeyProtectionOptions KeyProtection { get; set; } = new();

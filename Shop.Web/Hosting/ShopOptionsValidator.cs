@@ -7,7 +7,7 @@ namespace Shop.Web.Hosting;
 /// <summary>
 /// Checks the <c>Shop</c> section at start-up, so a mistyped value stops the shop with a message naming its key instead
 /// of surfacing later in a bill, a page or a provider's request. Empty optional values keep their meaning (no public URL,
-/// no default pay mode, <c>App_Data</c>, no certificate).
+/// no default pay mode, the default data directory, no certificate).
 /// </summary>
 /// <param name="contentRoot">What a relative certificate path is resolved against.</param>
 /// <param name="registry">The registered pay modes, for <c>Shop:DefaultPayMode</c>; null before the container exists.</param>

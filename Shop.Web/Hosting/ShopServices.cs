@@ -35,7 +35,9 @@ public static class ShopServices
         services.AddSingleton<IShopSettings>(sp => sp.GetRequiredService<ShopSettingsStore>());
         services.AddSingleton(TimeProvider.System);
 
-        var dataDir = DataDirectory(builder);
+        var location = DataLocationOf(builder);
+        services.AddSingleton(location);
+        var dataDir = location.Path;
         var connection = builder.Configuration.GetConnectionString("Shop") is { Length: > 0 } configuredConnection
             ? configuredConnection
             : $"Data Source={Path.Combine(dataDir, "shop.db")}";
@@ -85,13 +87,15 @@ public static class ShopServices
             : null;
     }
 
-    /// <summary>Where the database, keys and logs live: <c>Shop:DataDirectory</c>, else <c>App_Data</c> under the content root.</summary>
-    public static string DataDirectory(WebApplicationBuilder builder)
+    /// <summary>Where the database, keys and logs live (<see cref="DataLocation.Resolve"/>), created if missing.</summary>
+    public static string DataDirectory(WebApplicationBuilder builder) => DataLocationOf(builder).Path;
+
+    public static DataLocation DataLocationOf(WebApplicationBuilder builder)
     {
-        var dir = ShopOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath).DataDirectory is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
-            : Path.Combine(builder.Environment.ContentRootPath, "App_Data");
-        Directory.CreateDirectory(dir);
-        return dir;
+        var root = builder.Environment.ContentRootPath;
+        var location = DataLocation.Resolve(ShopOptions.FromConfiguration(builder.Configuration, root).DataDirectory, root,
+            AppContext.BaseDirectory, DataLocation.UserDataFolder());
+        Directory.CreateDirectory(location.Path);
+        return location;
     }
 }

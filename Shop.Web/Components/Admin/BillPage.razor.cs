@@ -52,7 +52,10 @@ public partial class BillPage : LiveBillPage
     {
         var bill = _detail!.Bill;
         var dialog = await Dialogs.ShowAsync<ConfirmPaymentDialog>("Record a payment received",
-            new DialogParameters<ConfirmPaymentDialog> { { d => d.Expected, bill.Total }, { d => d.Currency, bill.Currency } },
+            new DialogParameters<ConfirmPaymentDialog>
+            {
+                { d => d.Expected, bill.Total }, { d => d.Currency, bill.Currency }, { d => d.PaymentReference, bill.PaymentReference },
+            },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: ConfirmPaymentDialog.ReceivedPayment received })
             return;

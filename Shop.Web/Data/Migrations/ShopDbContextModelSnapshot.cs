@@ -248,12 +248,21 @@ namespace Shop.Web.Data.Migrations
                     b.Property<bool>("Flagged")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PaidAmount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PayMode")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(25)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -275,6 +284,11 @@ namespace Shop.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentReference");
 
                     b.HasIndex("Reference")
                         .IsUnique();
