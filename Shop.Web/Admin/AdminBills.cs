@@ -58,7 +58,13 @@ public sealed record AttemptRow(DateTime CreatedAt, string PayMode, string Provi
 /// <summary>One bill as the administrator's page shows it: lines in order, attempts oldest first.</summary>
 public sealed record AdminBillView(string Reference, BillState State, long Total, long PaidAmount, string Currency, string PayMode,
     DateTime CreatedAt, DateTime UpdatedAt, bool Flagged, string? FlagReason, BillCustomer Customer,
-    IReadOnlyList<BillLine> Items, IReadOnlyList<AttemptRow> Attempts);
+    IReadOnlyList<BillLine> Items, IReadOnlyList<AttemptRow> Attempts)
+{
+    /// <summary>Some line is shipped by carrier: an admin marks the bill shipped before it completes.</summary>
+    public bool HasShippedGoods { get; init; }
+
+    public DateTime? ShippedAt { get; init; }
+}
 
 public sealed record BillDetail(AdminBillView Bill, IReadOnlyList<TraceRow> Trace, IReadOnlyList<NotificationRow> Notifications);
 
@@ -224,7 +230,11 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
         return new AdminBillView(b.Reference, b.State, b.Total, b.PaidAmount, b.Currency, b.PayMode, b.CreatedAt, b.UpdatedAt, b.Flagged, b.FlagReason,
             new BillCustomer(c.FirstName, c.LastName, c.Email, c.Address, c.Zip, c.City, c.Country),
             [.. b.Items.OrderBy(i => i.LineNo).Select(i => new BillLine(i.LineNo, i.Sku, i.Name, i.UnitPrice, i.Quantity, i.LineTotal))],
-            [.. b.Attempts.OrderBy(a => a.Id).Select(a => new AttemptRow(a.CreatedAt, a.PayMode, a.ProviderReference))]);
+            [.. b.Attempts.OrderBy(a => a.Id).Select(a => new AttemptRow(a.CreatedAt, a.PayMode, a.ProviderReference))])
+        {
+            HasShippedGoods = b.Items.Any(i => i.Shipped),
+            ShippedAt = b.ShippedAt,
+        };
     }
 
     private static IQueryable<BillRow> Rows(IQueryable<Bill> query) => query.Select(b => new BillRow(

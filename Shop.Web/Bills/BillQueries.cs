@@ -31,8 +31,10 @@ public sealed class BillQueries(IDbContextFactory<ShopDbContext> dbs)
             bill.CreatedAt, bill.UpdatedAt, bill.Flagged, bill.FlagReason, attempt is null ? null : ToView(attempt))
         {
             AttemptCount = await db.PaymentAttempts.CountAsync(a => a.BillId == bill.Id, ct),
+            HasShippedGoods = bill.Items.Any(i => i.Shipped),
+            ShippedAt = bill.ShippedAt,
         };
     }
 
-    internal static AttemptView ToView(PaymentAttempt a) => new(a.Reference, a.PayMode, a.ProviderReference, a.CreatedAt, a.Data);
+    internal static AttemptView ToView(PaymentAttempt a) => new(a.Reference, a.PayMode, a.ProviderReference, a.CreatedAt, a.Data) { ReturnedAt = a.ReturnedAt };
 }

@@ -261,6 +261,9 @@ namespace Shop.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ShippedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -308,6 +311,9 @@ namespace Shop.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shipped")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sku")
@@ -733,6 +739,9 @@ namespace Shop.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BillId");
@@ -804,6 +813,9 @@ namespace Shop.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shipped")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sku")
