@@ -20,4 +20,12 @@ public sealed class CheckPayMode : PayMode<CheckSettings, CheckSelector, CheckSe
     public override PayModeKind Kind => PayModeKind.Deferred;
 
     public override void MapEndpoints(IEndpointRouteBuilder group) => group.MapDeferred(this);
+
+    /// <summary>The buyer's words while the cheque is awaited; the rest are the shop's (<see cref="BuyerStatusWords"/>).</summary>
+    public override StatusWords DescribeStatus(BillView bill) => bill.State switch
+    {
+        BillState.Placed or BillState.Pending => new(StatusTone.Info, "Awaiting cheque", "Awaiting your cheque",
+            "Your order is confirmed. Post your cheque as shown below; we deliver as soon as it arrives."),
+        _ => base.DescribeStatus(bill),
+    };
 }

@@ -2,7 +2,11 @@ namespace Shop.PayModes.Core;
 
 public sealed record BillLine(int LineNo, string Sku, string Name, long UnitPrice, int Quantity, long LineTotal);
 
-public sealed record AttemptView(string Reference, string PayMode, string ProviderReference, DateTime CreatedAt, string? Data);
+public sealed record AttemptView(string Reference, string PayMode, string ProviderReference, DateTime CreatedAt, string? Data)
+{
+    /// <summary>When the buyer came back from the provider with a verified (signed) return, before any notification.</summary>
+    public DateTime? ReturnedAt { get; init; }
+}
 
 /// <summary>What a pay mode may know of a bill. Pay modes never touch the database themselves.</summary>
 public sealed record BillView(
@@ -31,6 +35,12 @@ public sealed record BillView(
     /// <summary>The ISO 11649 creditor reference (compact) a deferred payment quotes; null for other modes and for
     /// bills placed before such references existed (their instructions named <see cref="Reference"/>).</summary>
     public string? PaymentReference { get; init; }
+
+    /// <summary>Some line is shipped by carrier: the bill completes only once an admin marks it shipped (docs/lifecycle.md).</summary>
+    public bool HasShippedGoods { get; init; }
+
+    /// <summary>When an admin marked the shipped goods as sent; null while they wait or when there are none.</summary>
+    public DateTime? ShippedAt { get; init; }
 }
 
 /// <summary>Who did something to a bill, as the trace shows it.</summary>
@@ -109,4 +119,8 @@ public interface IBillGateway
     Task<ApplyResult> ApplyNotificationAsync(NotificationApplication notification, CancellationToken ct = default);
 
     Task FlagAsync(string reference, string reason, Actor actor, string? data = null, CancellationToken ct = default);
+
+    /// <summary>The buyer came back from the provider with a verified (signed) return for this attempt: recorded once, so
+    /// the status page can say the payment is being confirmed while the notification is on its way. Changes no state.</summary>
+    Task RecordVerifiedReturnAsync(string payMode, string providerReference, CancellationToken ct = default);
 }

@@ -72,6 +72,10 @@ public interface IPayMode
     /// (<see cref="PayModeBuilder.NotificationProtocol{TProtocol}"/>).
     /// </summary>
     INotificationProtocol? NotificationProtocol(RawNotification raw, IServiceProvider services) => null;
+
+    /// <summary>What the buyer's status page says about <paramref name="bill"/> (placed with this mode), never a state code.
+    /// By default the words of <see cref="BuyerStatusWords"/> for this mode's <see cref="Kind"/>; a mode says what only it knows.</summary>
+    StatusWords DescribeStatus(BillView bill) => BuyerStatusWords.For(Kind, Name, bill);
 }
 
 /// <summary>
@@ -123,6 +127,9 @@ public abstract class PayMode<TSettings, TSelector, TSettingsForm> : IPayMode
     public abstract void MapEndpoints(IEndpointRouteBuilder group);
 
     public virtual INotificationProtocol? NotificationProtocol(RawNotification raw, IServiceProvider services) => null;
+
+    /// <summary>The buyer's status words: those of <see cref="BuyerStatusWords"/> for this <see cref="Kind"/>, unless the mode says better.</summary>
+    public virtual StatusWords DescribeStatus(BillView bill) => BuyerStatusWords.For(Kind, Name, bill);
 }
 
 /// <summary>A pay mode that shows a panel on the buyer's status page, typed by its settings like its other components.</summary>

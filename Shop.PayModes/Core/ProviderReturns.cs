@@ -18,20 +18,21 @@ public sealed record ReturnCheck(SignatureVerdict Verdict, string? ProviderRefer
 /// <summary>
 /// The browser return and cancel of a signed provider (rule 2: display only). When the provider sent
 /// data, its signature is checked and the bill found through the attempt; without data, the
-/// <c>bill</c> query parameter of our own return URL leads to the status page. Nothing is ever marked paid here.
+/// <c>bill</c> query parameter of our own return URL leads to the status page. Nothing is ever marked paid here: a verified
+/// return is only recorded on its attempt, so the status page can say the payment is being confirmed with the provider.
 /// </summary>
 public static class ProviderReturns
 {
     public static void MapVerifiedReturns(this IEndpointRouteBuilder group, string payMode,
         Func<IReadOnlyList<KeyValuePair<string, string>>, IServiceProvider, CancellationToken, Task<ReturnCheck>> verify)
     {
-        group.MapMethods(PayModeRoutes.Return, ["GET", "POST"], (HttpContext http, IBillGateway bills) => ReturnAsync(payMode, verify, http, bills));
-        group.MapMethods(PayModeRoutes.Cancel, ["GET", "POST"], (HttpContext http, IBillGateway bills) => ReturnAsync(payMode, verify, http, bills));
+        group.MapMethods(PayModeRoutes.Return, ["GET", "POST"], (HttpContext http, IBillGateway bills) => ReturnAsync(payMode, verify, http, bills, paid: true));
+        group.MapMethods(PayModeRoutes.Cancel, ["GET", "POST"], (HttpContext http, IBillGateway bills) => ReturnAsync(payMode, verify, http, bills, paid: false));
     }
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult>> ReturnAsync(string payMode,
         Func<IReadOnlyList<KeyValuePair<string, string>>, IServiceProvider, CancellationToken, Task<ReturnCheck>> verify,
-        HttpContext http, IBillGateway bills)
+        HttpContext http, IBillGateway bills, bool paid)
     {
         var ct = http.RequestAborted;
         var ourBill = http.Request.Query[ProviderLinks.BillParameter].FirstOrDefault();
@@ -51,6 +52,8 @@ public static class ProviderReturns
         if (check.Verdict != SignatureVerdict.Valid || check.ProviderReference is null)
             return Unverified(ourBill, "The payment page sent back data whose signature does not match. Your order's status below is the only one that counts.");
         var bill = await bills.FindByAttemptAsync(payMode, check.ProviderReference, ct);
+        if (bill is not null && paid)
+            await bills.RecordVerifiedReturnAsync(payMode, check.ProviderReference, ct);
         return bill is not null ? TypedResults.Redirect(PaymentHandover.StatusPath(bill.Reference))
             : ourBill is { Length: > 0 } ? TypedResults.Redirect(PaymentHandover.StatusPath(ourBill))
             : NotFound();

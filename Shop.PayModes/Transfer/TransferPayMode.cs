@@ -20,4 +20,12 @@ public sealed class TransferPayMode : PayMode<TransferSettings, TransferSelector
     public override PayModeKind Kind => PayModeKind.Deferred;
 
     public override void MapEndpoints(IEndpointRouteBuilder group) => group.MapDeferred(this);
+
+    /// <summary>The buyer's words while the transfer is awaited; the rest are the shop's (<see cref="BuyerStatusWords"/>).</summary>
+    public override StatusWords DescribeStatus(BillView bill) => bill.State switch
+    {
+        BillState.Placed or BillState.Pending => new(StatusTone.Info, "Awaiting transfer", "Awaiting your transfer",
+            "Your order is confirmed. Make the transfer as shown below, with the reference; we deliver as soon as the money arrives."),
+        _ => base.DescribeStatus(bill),
+    };
 }

@@ -63,10 +63,10 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
     [
         "/admin", "/admin/bills", "/admin/bills/NoSuchBill", "/admin/paymodes",
         .. RegisteredPayModes.Of<AdminAccessFactory>().Select(code => $"/admin/paymodes/{code}"),
-        "/admin/trace", "/admin/settings", "/admin/signature-lab",
+        "/admin/trace", "/admin/settings", "/admin/signature-lab", "/admin/products",
     ];
 
-    private static readonly string[] ApiPaths = ["/admin/api/paymodes", "/admin/api/bills", "/admin/api/bills/NoSuchBill/trace"];
+    private static readonly string[] ApiPaths = ["/admin/api/paymodes", "/admin/api/bills", "/admin/api/bills/NoSuchBill/trace", "/admin/api/products"];
 
     public static TheoryData<string> Pages => Data(PagePaths);
 

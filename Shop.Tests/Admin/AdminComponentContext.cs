@@ -57,6 +57,7 @@ public abstract class AdminComponentContext : MudTestContext
         Services.AddScoped<PayModeAdmin>();
         Services.AddScoped<AdminBills>();
         Services.AddScoped<ProductCatalog>();
+        Services.AddScoped<ProductAdmin>();
         Interactive();
     }
 

@@ -89,7 +89,7 @@ public sealed class AdminBrowserTests(AdminBrowserFactory shop, BrowserFixture b
 
         // The buyer's page, untouched, turns COMPLETE by itself.
         await Expect(buyer.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "COMPLETE");
-        await Expect(buyer.Locator(".status-message")).ToContainTextAsync("Paid and delivered");
+        await Expect(buyer.Locator(".status-message")).ToContainTextAsync("Delivered");
 
         await admin.GotoAsync(baseUrl + "/admin/bills");
         await Expect(admin.Locator(".bills-grid")).ToContainTextAsync("Ada Lovelace");

@@ -65,7 +65,7 @@ public sealed class CheckoutBrowserTests(CheckoutBrowserFactory shop, BrowserFix
         Assert.True(fired.IsSuccessStatusCode, await fired.Content.ReadAsStringAsync());
 
         await Expect(page.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "COMPLETE");
-        await Expect(page.Locator(".status-message")).ToContainTextAsync("Paid and delivered");
+        await Expect(page.Locator(".status-message")).ToContainTextAsync("Delivered");
         await BrowserFixture.ScreenshotAsync(page, "checkout-test-deferred-complete");
     }
 

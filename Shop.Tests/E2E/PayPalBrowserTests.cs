@@ -32,7 +32,7 @@ public sealed class PayPalBrowserTests(PayPalBrowserFactory shop, BrowserFixture
 
         await page.WaitForURLAsync("**/bills/**");
         await Expect(page.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "COMPLETE");
-        await Expect(page.Locator(".status-message")).ToContainTextAsync("Paid and delivered");
+        await Expect(page.Locator(".status-message")).ToContainTextAsync("Delivered");
         await BrowserFixture.ScreenshotAsync(page, "paypal-complete");
     }
 

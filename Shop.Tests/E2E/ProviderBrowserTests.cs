@@ -38,6 +38,8 @@ public sealed class ProviderBrowserTests(ProviderBrowserFactory shop, BrowserFix
         // Back at the shop before the notification: the browser return proves nothing.
         await page.WaitForURLAsync("**/bills/**");
         await Expect(page.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "PLACED");
+        // ...but a signed one says the payment is being confirmed, not that the shop still waits for it.
+        await Expect(page.Locator(".status-message")).ToContainTextAsync("Confirming your payment with");
 
         // The provider's server notifies later, from outside the buyer's browser.
         using var provider = new HttpClient();
@@ -48,7 +50,7 @@ public sealed class ProviderBrowserTests(ProviderBrowserFactory shop, BrowserFix
         // Within Playwright's 5 s, under the page's 10 s poll: the live push did it. SOLDOUT and COMPLETE land
         // milliseconds apart; an older read finishing last must not leave the page on SOLDOUT.
         await Expect(page.Locator("#bill-state")).ToHaveAttributeAsync("data-state", "COMPLETE");
-        await Expect(page.Locator(".status-message")).ToContainTextAsync("Paid and delivered");
+        await Expect(page.Locator(".status-message")).ToContainTextAsync("Delivered");
         await BrowserFixture.ScreenshotAsync(page, $"sandbox-{code}-complete");
     }
 }

@@ -22,7 +22,7 @@ public sealed record AdminBillDto(string Reference, DateTime CreatedAt, string C
 
 public sealed record AdminBillPageDto(IReadOnlyList<AdminBillDto> Items, int TotalCount);
 
-/// <summary>Read-only JSON for scripts of shop owners, under <c>/admin/api</c>; administrators only, secrets never included.</summary>
+/// <summary>JSON for scripts of shop owners (the writes are in <see cref="AdminWriteApi"/>), under <c>/admin/api</c>; administrators only, secrets never included.</summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
@@ -31,6 +31,7 @@ public static class AdminApi
         api.MapGet("/paymodes", GetPayModes);
         api.MapGet("/bills", GetBills);
         api.MapGet("/bills/{reference}/trace", GetTrace);
+        api.MapAdminWrites();
         return app;
     }
 

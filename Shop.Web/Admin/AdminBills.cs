@@ -70,6 +70,11 @@ public sealed record AdminBillView(string Reference, BillState State, long Total
     public string Number { get; init; } = "";
 
     public string? PaymentReference { get; init; }
+
+    /// <summary>Some line is shipped by carrier: an admin marks the bill shipped before it completes.</summary>
+    public bool HasShippedGoods { get; init; }
+
+    public DateTime? ShippedAt { get; init; }
 }
 
 public sealed record BillDetail(AdminBillView Bill, IReadOnlyList<TraceRow> Trace, IReadOnlyList<NotificationRow> Notifications);
@@ -247,6 +252,8 @@ public sealed class AdminBills(IDbContextFactory<ShopDbContext> dbs, PayModeRegi
         {
             Number = b.Number,
             PaymentReference = b.PaymentReference,
+            HasShippedGoods = b.Items.Any(i => i.Shipped),
+            ShippedAt = b.ShippedAt,
         };
     }
 

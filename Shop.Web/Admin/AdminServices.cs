@@ -6,6 +6,7 @@ public static class AdminServices
     {
         services.AddScoped<AdminBills>();
         services.AddScoped<PayModeAdmin>();
+        services.AddScoped<ProductAdmin>();
         return services;
     }
 }

@@ -33,8 +33,10 @@ public sealed class BillQueries(IDbContextFactory<ShopDbContext> dbs)
             AttemptCount = await db.PaymentAttempts.CountAsync(a => a.BillId == bill.Id, ct),
             Number = bill.Number,
             PaymentReference = bill.PaymentReference,
+            HasShippedGoods = bill.Items.Any(i => i.Shipped),
+            ShippedAt = bill.ShippedAt,
         };
     }
 
-    internal static AttemptView ToView(PaymentAttempt a) => new(a.Reference, a.PayMode, a.ProviderReference, a.CreatedAt, a.Data);
+    internal static AttemptView ToView(PaymentAttempt a) => new(a.Reference, a.PayMode, a.ProviderReference, a.CreatedAt, a.Data) { ReturnedAt = a.ReturnedAt };
 }

@@ -5,6 +5,19 @@ using Shop.Web.Fulfilment;
 
 namespace Shop.Web.Bills;
 
+/// <summary>What marking a bill shipped did.</summary>
+public enum ShipResult
+{
+    Shipped,
+    /// <summary>It was marked shipped before: nothing changed.</summary>
+    AlreadyShipped,
+    NotFound,
+    /// <summary>The bill holds no shipped goods.</summary>
+    NothingToShip,
+    /// <summary>The bill is not paid (or was refunded or cancelled): nothing may be sent.</summary>
+    NotPaid,
+}
+
 /// <summary>
 /// The write side of the bill domain: every state change is a compare-and-set on the state inside a transaction,
 /// checked against the transition table, and written to the trace. What an outcome does to a bill is decided by
@@ -110,10 +123,68 @@ public sealed class BillService(
             return TransitionResult.Conflict;
         if (!machine.CanMove(from, BillState.Complete))
             return TransitionResult.NotAllowed;
+        if (await AwaitsShipmentAsync(bill.Id, ct))
+        {
+            logger.LogWarning("{BillReference} holds shipped goods not yet marked shipped; it stays {State}", reference, from.ToWire());
+            return TransitionResult.NotDelivered;
+        }
         if (await fulfilment.RunAsync(bill.Id, FulfilmentPhase.AfterPayment, ct) == FulfilmentProgress.Done)
             return null;
         logger.LogWarning("Delivery of {BillReference} incomplete; it stays {State}", reference, from.ToWire());
         return TransitionResult.NotDelivered;
+    }
+
+    public async Task RecordVerifiedReturnAsync(string payMode, string providerReference, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var attempt = await db.PaymentAttempts.AsNoTracking().Include(a => a.Bill)
+            .SingleOrDefaultAsync(a => a.PayMode == payMode && a.ProviderReference == providerReference, ct);
+        if (attempt is null || attempt.ReturnedAt is not null)
+            return;
+        // Once per attempt (compare-and-set): a reloaded return page neither moves the time nor floods the trace.
+        if (await db.PaymentAttempts.Where(a => a.Id == attempt.Id && a.ReturnedAt == null).ExecuteUpdateAsync(s => s.SetProperty(a => a.ReturnedAt, Now), ct) == 0)
+            return;
+        Trace(db, attempt.BillId, Actor.Buyer, $"came back from {payMode} with a verified return (attempt {attempt.Reference}); waiting for the notification", null, null, payMode);
+        await db.SaveChangesAsync(ct);
+        events.Raise(attempt.Bill.Reference);
+    }
+
+    /// <summary>
+    /// An admin marks a bill's shipped goods as sent: recorded exactly once (compare-and-set on <see cref="Bill.ShippedAt"/>),
+    /// traced, then a paid bill is delivered and completed. Allowed while the bill is paid (SOLDOUT) or settled by hand
+    /// later (PARTIAL, PREPROD). Marking it again changes nothing and says so.
+    /// </summary>
+    public async Task<ShipResult> MarkShippedAsync(string reference, Actor actor, string? note, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var bill = await db.Bills.AsNoTracking().Include(b => b.Items).SingleOrDefaultAsync(b => b.Reference == reference, ct);
+        if (bill is null)
+            return ShipResult.NotFound;
+        if (!bill.Items.Any(i => i.Shipped))
+            return ShipResult.NothingToShip;
+        if (bill.ShippedAt is not null)
+            return ShipResult.AlreadyShipped;
+        if (bill.State is not (BillState.SoldOut or BillState.Partial or BillState.PreProd))
+            return ShipResult.NotPaid;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var now = Now;
+            var marked = await db.Bills.Where(b => b.Id == bill.Id && b.ShippedAt == null && b.State == bill.State)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ShippedAt, now).SetProperty(b => b.UpdatedAt, now), ct);
+            if (marked == 0)
+            {
+                await using var fresh = await dbs.CreateDbContextAsync(ct);
+                return await fresh.Bills.AnyAsync(b => b.Id == bill.Id && b.ShippedAt != null, ct) ? ShipResult.AlreadyShipped : ShipResult.NotPaid;
+            }
+            var what = string.IsNullOrWhiteSpace(note) ? "marked shipped" : $"marked shipped: {note.Trim()}";
+            Trace(db, bill.Id, actor, what, null, null, bill.PayMode);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        events.Raise(reference);
+        if (bill.State == BillState.SoldOut)
+            await DeliverAsync(bill.Id, reference, ct);
+        return ShipResult.Shipped;
     }
 
     public async Task<TransitionResult> MarkPaidAsync(string reference, long amount, Actor actor, string what, CancellationToken ct = default)
@@ -239,6 +310,11 @@ public sealed class BillService(
     /// </summary>
     public async Task<bool> DeliverAsync(int billId, string reference, CancellationToken ct = default)
     {
+        if (await AwaitsShipmentAsync(billId, ct))
+        {
+            logger.LogInformation("{BillReference} is paid and holds shipped goods: it completes once an admin marks it shipped", reference);
+            return false;
+        }
         switch (await fulfilment.RunAsync(billId, FulfilmentPhase.AfterPayment, ct))
         {
             case FulfilmentProgress.Failed:
@@ -311,6 +387,13 @@ public sealed class BillService(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Bill {BillReference} ({PayMode}) moved {From} → {To} by {Actor}: {What}", move.Reference, move.PayMode, from.ToWire(), to.ToWire(), move.Who.Name, move.Why);
         return TransitionResult.Moved;
+    }
+
+    /// <summary>The bill holds shipped goods that no admin has marked shipped yet: delivery (and so COMPLETE) waits.</summary>
+    private async Task<bool> AwaitsShipmentAsync(int billId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Bills.AnyAsync(b => b.Id == billId && b.ShippedAt == null && b.Items.Any(i => i.Shipped), ct);
     }
 
     private Task SetFlagAsync(ShopDbContext db, int billId, string reason, CancellationToken ct) =>

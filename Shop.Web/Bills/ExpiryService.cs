@@ -70,7 +70,8 @@ public sealed class ExpiryService(
 
         // Every SOLDOUT bill, however recent: a delivery under way elsewhere holds its lines' claims, so this one only
         // finishes what nobody is doing (and the first sweep, at start-up, what a crash left).
-        var soldOut = await db.Bills.AsNoTracking().Where(b => b.State == BillState.SoldOut)
+        // A bill whose shipped goods wait for an admin's "mark shipped" is not late: it is left out.
+        var soldOut = await db.Bills.AsNoTracking().Where(b => b.State == BillState.SoldOut && !(b.ShippedAt == null && b.Items.Any(i => i.Shipped)))
             .Select(b => new { b.Id, b.Reference }).ToListAsync(ct);
         var undelivered = 0;
         foreach (var bill in soldOut)

@@ -26,7 +26,7 @@ public sealed record CheckoutOutcome(CheckoutResult? Result, IReadOnlyDictionary
     public bool Succeeded => Result is not null;
 }
 
-public sealed record PricedLine(string Sku, string Name, long UnitPrice, int Quantity, string FulfilmentHandler)
+public sealed record PricedLine(string Sku, string Name, long UnitPrice, int Quantity, string FulfilmentHandler, bool Shipped = false)
 {
     public long LineTotal => checked(UnitPrice * Quantity);
 }

@@ -87,6 +87,7 @@ public sealed partial class CheckoutService(
         }
         var skus = items.Select(i => i?.Sku).OfType<string>().Distinct().ToList();
         var products = (await catalog.ActiveAsync(skus, ct)).ToDictionary(p => p.Sku);
+        var withdrawn = await catalog.InactiveAsync(skus, ct);
         var currency = shop.Current.Currency;
         var lines = new List<PricedLine>();
         for (var i = 0; i < items.Count; i++)
@@ -97,7 +98,7 @@ public sealed partial class CheckoutService(
             else if (string.IsNullOrWhiteSpace(item.Sku))
                 errors[$"items[{i}].sku"] = ["Give the product's SKU."];
             else if (!products.TryGetValue(item.Sku, out var product))
-                errors[$"items[{i}].sku"] = [$"There is no product '{item.Sku}'."];
+                errors[$"items[{i}].sku"] = [withdrawn.Contains(item.Sku) ? $"'{item.Sku}' is no longer on sale." : $"There is no product '{item.Sku}'."];
             else if (!string.Equals(product.Currency, currency, StringComparison.OrdinalIgnoreCase))
                 errors[$"items[{i}].sku"] = [$"'{item.Sku}' is priced in {product.Currency}, not {currency}."];
             else if (item.Quantity is <= 0 or > CheckoutLimits.MaxQuantity)
@@ -105,7 +106,7 @@ public sealed partial class CheckoutService(
             else if (lines.FindIndex(l => l.Sku == product.Sku) is var existing and >= 0)
                 lines[existing] = lines[existing] with { Quantity = Math.Min(lines[existing].Quantity + item.Quantity, CheckoutLimits.MaxQuantity) };
             else
-                lines.Add(new PricedLine(product.Sku, product.Name, product.Price, item.Quantity, product.FulfilmentHandler));
+                lines.Add(new PricedLine(product.Sku, product.Name, product.Price, item.Quantity, product.FulfilmentHandler, product.Shipped));
         }
         return lines;
     }
@@ -162,7 +163,7 @@ public sealed partial class CheckoutService(
             Items = [.. lines.Select((l, i) => new BillItem
             {
                 LineNo = i + 1, Sku = l.Sku, Name = l.Name, UnitPrice = l.UnitPrice, Quantity = l.Quantity,
-                LineTotal = l.LineTotal, FulfilmentHandler = l.FulfilmentHandler,
+                LineTotal = l.LineTotal, FulfilmentHandler = l.FulfilmentHandler, Shipped = l.Shipped,
             })],
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -14,6 +14,9 @@ public sealed class Product
     /// <summary>Name of the <see cref="Fulfilment.IFulfilmentHandler"/> that delivers it.</summary>
     public string FulfilmentHandler { get; set; } = "default";
     public bool Active { get; set; } = true;
+    /// <summary>Goods sent by carrier: a bill holding one completes only once an admin marks it shipped
+    /// (docs/lifecycle.md); otherwise the product is delivered at once after payment.</summary>
+    public bool Shipped { get; set; }
 }
 
 public sealed class Customer
@@ -51,6 +54,8 @@ public sealed class Bill
     public bool Flagged { get; set; }
     public string? FlagReason { get; set; }
     public List<PaymentAttempt> Attempts { get; set; } = [];
+    /// <summary>When an admin marked the bill's shipped goods as sent; null while they wait (or when it has none).</summary>
+    public DateTime? ShippedAt { get; set; }
 }
 
 /// <summary>A snapshot of what was bought, at the price it was sold: later catalogue edits do not change it.</summary>
@@ -65,6 +70,8 @@ public sealed class BillItem
     public int Quantity { get; set; }
     public long LineTotal { get; set; }
     public string FulfilmentHandler { get; set; } = "default";
+    /// <summary>Snapshot of <see cref="Product.Shipped"/> when the bill was placed.</summary>
+    public bool Shipped { get; set; }
 }
 
 /// <summary>One hand-over to a provider. A retry opens a new attempt on the same bill.</summary>
@@ -84,6 +91,8 @@ public sealed class PaymentAttempt
     public DateTime? PaidAt { get; set; }
     /// <summary>The provider's id of the payment that paid the bill, when the provider gives one.</summary>
     public string? PaidTransactionId { get; set; }
+    /// <summary>When the buyer came back from the provider with a verified (signed) return: the notification is on its way.</summary>
+    public DateTime? ReturnedAt { get; set; }
 }
 
 /// <summary>

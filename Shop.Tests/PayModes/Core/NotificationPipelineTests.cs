@@ -112,5 +112,8 @@ public sealed class NotificationPipelineTests
 
         public Task FlagAsync(string reference, string reason, Actor actor, string? data = null, CancellationToken ct = default) =>
             throw new NotSupportedException();
+
+        public Task RecordVerifiedReturnAsync(string payMode, string providerReference, CancellationToken ct = default) =>
+            throw new NotSupportedException();
     }
 }

@@ -95,6 +95,36 @@ public partial class BillPage : LiveBillPage
         await RunAsync(() => BillService.TransitionAsync(Reference, from, to, actor, $"moved to {to.ToWire()} by an administrator"), $"Bill moved to {to.ToWire()}.");
     }
 
+    private async Task ShipAsync()
+    {
+        var ok = await Dialogs.ShowMessageBoxAsync("Mark the order shipped?",
+            "Do this once the parcel has left. The buyer's page then says it was shipped and the bill completes. This is recorded in the trace under your name.",
+            yesText: "Mark shipped", cancelText: "Cancel");
+        if (ok != true)
+            return;
+        var actor = await ActorAsync();
+        _busy = true;
+        try
+        {
+            var result = await BillService.MarkShippedAsync(Reference, actor, null);
+            Snackbar.Add(ShipMessage(result), result == ShipResult.Shipped ? Severity.Success : Severity.Warning);
+            await RefreshAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    internal static string ShipMessage(ShipResult result) => result switch
+    {
+        ShipResult.Shipped => "Marked shipped.",
+        ShipResult.AlreadyShipped => "This order was already marked shipped: nothing changed.",
+        ShipResult.NothingToShip => "This order holds no shipped goods.",
+        ShipResult.NotPaid => "Only a paid order can be marked shipped.",
+        _ => "This bill no longer exists.",
+    };
+
     private async Task RunAsync(Func<Task<TransitionResult>> change, string done)
     {
         _busy = true;

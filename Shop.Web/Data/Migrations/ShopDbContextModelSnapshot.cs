@@ -270,6 +270,9 @@ namespace Shop.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ShippedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -322,6 +325,9 @@ namespace Shop.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shipped")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sku")
@@ -747,6 +753,9 @@ namespace Shop.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BillId");
@@ -818,6 +827,9 @@ namespace Shop.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shipped")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sku")
