@@ -162,6 +162,7 @@ public sealed class SignatureLabPageTests : MudTestContext
     {
         var lab = new HeaderLab();
         Services.AddSingleton<ISignatureLabProvider>(lab);
+        Services.AddSingleton<IShopSettings>(new FixedShopSettings(new ShopSettings("Test Shop", "EUR", TestMode: true, TestOverride: false, PublicBaseUrl: null)));
         Interactive();
         var cut = Render<SignatureLabPage>();
 
