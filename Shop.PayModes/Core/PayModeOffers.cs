@@ -32,9 +32,12 @@ public sealed class PayModeOffers(PayModeRegistry registry, IPayModeSettingsStor
         return Check(mode, await store.GetAsync(mode.Code, ct), context);
     }
 
-    /// <summary>The mode to preselect: the shop's default when offered, else the first offered.</summary>
-    public static OfferedPayMode? DefaultOf(IReadOnlyList<OfferedPayMode> offered) =>
-        offered.FirstOrDefault(o => o.Config.IsDefault) ?? offered.FirstOrDefault();
+    /// <summary>
+    /// The mode to preselect: the default the owner chose, when offered, or the only mode offered. Otherwise none:
+    /// a buyer who has not chosen must not be able to place an order by a mode they never saw.
+    /// </summary>
+    public static OfferedPayMode? PreselectedOf(IReadOnlyList<OfferedPayMode> offered) =>
+        offered.FirstOrDefault(o => o.Config.IsDefault) ?? (offered.Count == 1 ? offered[0] : null);
 
     private static Availability Check(IPayMode mode, PayModeConfig config, OfferContext context)
     {

@@ -130,7 +130,7 @@ public sealed class AdminAccessTests(AdminAccessFactory shop) : IClassFixture<Ad
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("<title>Access denied</title>", page);
+        Assert.Contains("<title>Access denied · ", page);   // the tab names the shop too
         Assert.Contains(AdminHelpers.ClerkEmail, page);
         Assert.Contains("not an administrator", page);
         Assert.Contains("action=\"/account/logout\"", page);

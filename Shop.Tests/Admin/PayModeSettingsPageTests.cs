@@ -58,4 +58,36 @@ public sealed class PayModeSettingsPageTests : AdminComponentContext
         cut.WaitForAssertion(() => Assert.Contains("Give the account id.", cut.Markup));
         Assert.Equal("acct-1", (await Store.GetSettingsAsync<VaultSettings>("vault")).AccountId);
     }
+
+    [Fact]
+    public async Task The_secrets_panel_names_each_secret_in_words_not_by_its_property_name()
+    {
+        var cut = await RenderVaultAsync();
+        Assert.Equal("Api key", cut.Find(".secrets-status [data-secret='ApiKey'] .secret-name").TextContent);
+    }
+
+    [Fact]
+    public async Task Amount_rules_are_typed_as_money_in_the_shops_currency_and_stored_in_minor_units()
+    {
+        var cut = await RenderVaultAsync();
+        Assert.Contains("Minimum order (EUR)", cut.Find(".minimum-amount").TextContent);
+
+        cut.Find(".minimum-amount input").Change("12.50");
+        cut.Find(".maximum-amount input").Change("500");
+        cut.Find("form.paymode-settings-form").Submit();
+        cut.WaitForAssertion(() => Assert.Equal(1250, Store.GetAsync("vault").Result.Settings.MinimumAmount));
+        Assert.Equal(50000, (await Store.GetAsync("vault")).Settings.MaximumAmount);
+    }
+
+    [Fact]
+    public async Task An_amount_with_more_decimals_than_the_currency_has_is_refused_with_a_message_and_not_saved()
+    {
+        var cut = await RenderVaultAsync();
+
+        cut.Find(".minimum-amount input").Change("12.345");
+        cut.Find("form.paymode-settings-form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("EUR has at most 2 decimals.", cut.Find(".minimum-amount").TextContent));
+        Assert.Null((await Store.GetAsync("vault")).Settings.MinimumAmount);
+    }
 }

@@ -79,4 +79,22 @@ public sealed class PayModesPageTests : AdminComponentContext
         Assert.Equal(3, cut.FindAll(".paymode-unconfigured").Count);   // fresh: no payee, no IBAN, no account id
         Assert.Empty(cut.FindAll(".self-check"));
     }
+
+    [Fact]
+    public async Task Switching_on_a_mode_buyers_cannot_be_offered_says_why_in_warning_colour_on_its_row()
+    {
+        var reason = (await Store.GetAsync("transfer")).Settings.Validate().First().ErrorMessage!;
+        var cut = RenderPage();
+
+        cut.Find(".enable-transfer input").Change(true);   // fresh: no IBAN
+
+        cut.WaitForAssertion(() => cut.Find(".enable-notice-transfer"), TimeSpan.FromSeconds(20));
+        var notice = cut.Find(".enable-notice-transfer");
+        Assert.Contains("mud-alert-text-warning", notice.ClassName);
+        Assert.Contains("buyers are not offered it yet", notice.TextContent);
+        Assert.DoesNotContain("Bank transfer enabled.", cut.Markup);
+        // The reason comes from the mode's own validation, and the notice sits right under the mode's row.
+        Assert.Contains(reason, notice.TextContent);
+        Assert.Equal("paymode-row-transfer", cut.Find(".paymode-notice-row").PreviousElementSibling!.Id);
+    }
 }

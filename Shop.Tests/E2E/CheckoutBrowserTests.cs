@@ -80,6 +80,14 @@ public sealed class CheckoutBrowserTests(CheckoutBrowserFactory shop, BrowserFix
         await page.Locator("#address").FillAsync("12 rue de la Paix");
         await page.Locator("#zip").FillAsync("75002");
         await page.Locator("#city").FillAsync("Paris");
-        await page.Locator("#country").FillAsync("FR");
+        await ChooseCountryAsync(page, "France");
+    }
+
+    /// <summary>The country comes from the ISO 3166 list: open it and pick the name.</summary>
+    internal static async Task ChooseCountryAsync(IPage page, string name)
+    {
+        await page.Locator(".country-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{name}\\s*$") }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 }

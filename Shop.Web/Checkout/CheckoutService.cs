@@ -127,6 +127,8 @@ public sealed partial class CheckoutService(
         Required("customer.city", c.City, 80, "your city");
         if (Required("customer.country", c.Country, 2, "your country") && !CountryCode().IsMatch(c.Country!.Trim()))
             errors["customer.country"] = ["Give the two-letter country code (e.g. FR)."];
+        else if (c.Country is { Length: 2 } code && Countries.Find(code) is null)
+            errors["customer.country"] = [$"'{code}' is not an ISO 3166 country code."];
 
         bool Required(string field, string? value, int max, string what)
         {

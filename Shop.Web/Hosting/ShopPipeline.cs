@@ -39,6 +39,9 @@ public static class ShopPipeline
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseWhen(http => !IsMachineFacing(http.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages (and the exception handler): a re-executed request is routed again, to the
+        // shop's own not-found page. With the implicit routing at the start, it met no endpoint and went out a bare 404.
+        app.UseRouting();
         app.UseShopRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -114,12 +114,17 @@ public sealed class PayModeAvailabilityTests
     }
 
     [Fact]
-    public async Task The_default_mode_is_preselected_when_offered_else_the_first()
+    public async Task The_default_mode_is_preselected_when_offered_else_the_only_mode_else_none()
     {
         var offered = await _offers.OfferedAsync(_offers.ContextFor(1999, "EUR", false));
-        Assert.Equal("transfer", PayModeOffers.DefaultOf(offered)!.Mode.Code);
+        Assert.Equal("transfer", PayModeOffers.PreselectedOf(offered)!.Mode.Code);
         var free = await _offers.OfferedAsync(_offers.ContextFor(0, "EUR", false));
-        Assert.Equal("freeorder", PayModeOffers.DefaultOf(free)!.Mode.Code);
+        Assert.Equal("freeorder", PayModeOffers.PreselectedOf(free)!.Mode.Code);
+
+        await _store.SaveAsync((await _store.GetAsync("transfer")) with { IsDefault = false });
+        var noDefault = await _offers.OfferedAsync(_offers.ContextFor(1999, "EUR", false));
+        Assert.True(noDefault.Count > 1);
+        Assert.Null(PayModeOffers.PreselectedOf(noDefault));
     }
 
     [Theory]

@@ -58,6 +58,7 @@ public partial class Checkout : IDisposable
     private List<CheckoutLine> Lines => [.. Cart.Lines.Where(l => _products.ContainsKey(l.Key)).Select(l => new CheckoutLine(_products[l.Key], l.Value))];
     private long Total => Lines.Sum(l => l.Total);
     private string Currency => Shop.Current.Currency;
+    private IPayMode? Chosen => _offered.FirstOrDefault(o => o.Mode.Code == _payMode)?.Mode;
 
     protected override async Task OnInitializedAsync()
     {
@@ -88,7 +89,7 @@ public partial class Checkout : IDisposable
     {
         _offered = await Offers.OfferedAsync(Offers.ContextFor(Total, Currency, _isAdmin));
         if (_offered.All(o => o.Mode.Code != _payMode))
-            _payMode = PayModeOffers.DefaultOf(_offered)?.Mode.Code;
+            _payMode = PayModeOffers.PreselectedOf(_offered)?.Mode.Code;
     }
 
     private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
