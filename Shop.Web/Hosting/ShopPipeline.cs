@@ -58,7 +58,7 @@ public static class ShopPipeline
     }
 
     private static bool IsMachineFacing(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/paymodes") || path.StartsWithSegments("/health") || ShopIdentity.IsAdminApi(path);
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/paymodes") || path.StartsWithSegments("/sandbox") || path.StartsWithSegments("/health") || ShopIdentity.IsAdminApi(path);
 
     /// <summary>Puts the pay mode and bill reference of the URL into every log line of the request.</summary>
     private static async Task PushBillContext(HttpContext http, Func<Task> next)
