@@ -53,7 +53,6 @@ public abstract class AdminComponentContext : MudTestContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IPayModeSettingsStore>(Store);
         Services.AddSingleton<BillEvents>();
-        Services.AddSingleton<IShopSettings>(new FixedShopSettings(new ShopSettings("Test Shop", "EUR", TestMode: true, TestOverride: false, PublicBaseUrl: null)));
         Services.AddScoped<PayModeAdmin>();
         Services.AddScoped<AdminBills>();
         Services.AddScoped<ProductCatalog>();

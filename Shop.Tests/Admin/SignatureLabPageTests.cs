@@ -19,7 +19,6 @@ public sealed class SignatureLabPageTests : MudTestContext
     private IRenderedComponent<SignatureLabPage> RenderLab(string provider)
     {
         Services.AddBuiltInPayModes();
-        Services.AddSingleton<IShopSettings>(new FixedShopSettings(new ShopSettings("Test Shop", "EUR", TestMode: true, TestOverride: false, PublicBaseUrl: null)));   // the tab title names the shop
         Interactive();
         var cut = Render<SignatureLabPage>();
         cut.Find($".provider-{provider}").Click();
@@ -147,7 +146,6 @@ public sealed class SignatureLabPageTests : MudTestContext
     public void The_page_offers_the_providers_the_pay_modes_register_and_the_command_line_finds_the_same()
     {
         Services.AddBuiltInPayModes();
-        Services.AddSingleton<IShopSettings>(new FixedShopSettings(new ShopSettings("Test Shop", "EUR", TestMode: true, TestOverride: false, PublicBaseUrl: null)));   // the tab title names the shop
         Interactive();
         var cut = Render<SignatureLabPage>();
 
@@ -162,7 +160,6 @@ public sealed class SignatureLabPageTests : MudTestContext
     {
         var lab = new HeaderLab();
         Services.AddSingleton<ISignatureLabProvider>(lab);
-        Services.AddSingleton<IShopSettings>(new FixedShopSettings(new ShopSettings("Test Shop", "EUR", TestMode: true, TestOverride: false, PublicBaseUrl: null)));
         Interactive();
         var cut = Render<SignatureLabPage>();
 
