@@ -90,7 +90,11 @@ public sealed record NotificationApplication(
     long? Amount,
     string? ProviderTransactionId,
     string Summary,
-    long JournalId);
+    long JournalId)
+{
+    /// <summary>The refund this message is about, when its outcome is <see cref="PaymentOutcome.Refunded"/>.</summary>
+    public RefundNotice? Refund { get; init; }
+}
 
 /// <summary>The bill operations the web project implements for the pay modes.</summary>
 public interface IBillGateway

@@ -56,6 +56,17 @@ public sealed class PayModeBuilder
         return this;
     }
 
+    /// <summary>How the mode refunds through its provider (<see cref="IPayModeRefunds"/>), resolved scoped. Without it the
+    /// mode's bills are refunded by hand.</summary>
+    public PayModeBuilder Refunds<TRefunds>() where TRefunds : class, IPayModeRefunds
+    {
+        if (_declaration.Refunds is not null)
+            throw new InvalidOperationException($"Pay mode {ModeType.Name} declares two refund clients; keep one.");
+        Services.TryAddScoped<TRefunds>();
+        _declaration.Refunds = typeof(TRefunds);
+        return this;
+    }
+
     /// <summary>The mode's own sandbox routes under <c>/sandbox/{code}</c> (a provider with more than a hosted page),
     /// resolved as a singleton: <typeparamref name="TRoutes"/> may be the mode itself.</summary>
     public PayModeBuilder SandboxRoutes<TRoutes>() where TRoutes : class, IPayModeSandbox
@@ -84,6 +95,9 @@ public sealed class PayModeDeclaration
 
     /// <summary>The <see cref="IPayModeSandbox"/> mapping the mode's own sandbox routes, if declared.</summary>
     public Type? SandboxRoutes { get; internal set; }
+
+    /// <summary>The <see cref="IPayModeRefunds"/> refunding through the provider, if declared.</summary>
+    public Type? Refunds { get; internal set; }
 
     public bool HasSandbox => Sandbox is not null || SandboxRoutes is not null;
 

@@ -56,6 +56,11 @@ public sealed class PayModeRegistry
     /// <summary>The mode's own sandbox routes (<see cref="PayModeBuilder.SandboxRoutes{TRoutes}"/>), if it declared some.</summary>
     public IPayModeSandbox? SandboxRoutesOf(IPayMode mode) =>
         DeclarationOf(mode)?.SandboxRoutes is { } routes && _services is not null ? (IPayModeSandbox)_services.GetRequiredService(routes) : null;
+
+    /// <summary>The mode's refund client (<see cref="PayModeBuilder.Refunds{TRefunds}"/>) from <paramref name="scope"/>, or null
+    /// when the mode's bills are refunded by hand.</summary>
+    public IPayModeRefunds? RefundsOf(IPayMode mode, IServiceProvider scope) =>
+        DeclarationOf(mode)?.Refunds is { } refunds ? (IPayModeRefunds)scope.GetRequiredService(refunds) : null;
 }
 
 public static class PayModeServiceCollectionExtensions

@@ -44,6 +44,7 @@ public static class ShopServices
         // Long-lived Blazor circuits need short-lived contexts: always a factory. The timeout is how long a
         // writer waits for SQLite's lock (concurrent notifications queue instead of failing).
         services.AddDbContextFactory<ShopDbContext>(o => o.UseSqlite(connection, sqlite => sqlite.CommandTimeout(30)));
+        services.AddSingleton<IShopWriter, TransactionPerWrite>();
         // Keys live in the database: they survive restarts and every instance shares them (pay-mode secrets are encrypted with them).
         var protection = services.AddDataProtection().SetApplicationName("Shop").PersistKeysToDbContext<ShopDbContext>();
         // Optional: wrap the key ring with a certificate, so a copy of the database alone cannot decrypt the secrets.

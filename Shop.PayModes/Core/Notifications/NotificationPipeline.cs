@@ -137,7 +137,7 @@ public sealed class NotificationPipeline(
 
         var applied = await bills.ApplyNotificationAsync(new NotificationApplication(
             protocol.PayMode, payment.ProviderReference, payment.Outcome, payment.IdempotencyKey,
-            payment.Amount, payment.ProviderTransactionId, payment.Summary, journalId), ct);
+            payment.Amount, payment.ProviderTransactionId, payment.Summary, journalId) { Refund = payment.Refund }, ct);
         var verdict = applied == ApplyResult.Duplicate ? NotificationVerdict.Duplicate : NotificationVerdict.Accepted;
         return new NotificationOutcome(verdict, bill.Reference, $"{payment.Outcome}: {applied}", applied);
     }

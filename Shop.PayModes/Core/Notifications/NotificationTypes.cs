@@ -79,7 +79,11 @@ public sealed record ProviderPayment(
     string? MerchantId = null,
     string? ExpectedMerchantId = null,
     string? ProviderTransactionId = null,
-    string Summary = "");
+    string Summary = "")
+{
+    /// <summary>Set when the message is about a refund (outcome <see cref="PaymentOutcome.Refunded"/>): which one, how much.</summary>
+    public RefundNotice? Refund { get; init; }
+}
 
 public sealed record NotificationCheck(NotificationVerdict Verdict, ProviderPayment? Payment, string Detail)
 {
