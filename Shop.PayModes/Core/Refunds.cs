@@ -26,7 +26,7 @@ public sealed record RefundRequest(
     string? PaidTransactionId,
     string? Note)
 {
-    /// <summary>After this refund nothing remains refundable (Ogone's RFS rather than RFD, for example).</summary>
+    /// <summary>After this refund nothing remains refundable (some providers name a last refund differently from a partial one).</summary>
     public bool IsFinal => RefundedBefore + Amount >= PaidAmount;
 }
 
